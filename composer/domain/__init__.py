@@ -1,0 +1,1 @@
+"""Orders, reasons, templates and history: dataclasses and stores, no Qt."""

@@ -1,0 +1,16 @@
+"""The policy engine: pure Python, no Qt."""
+
+from __future__ import annotations
+
+from composer.rules.diagnostic import CATEGORIES, Diagnostic, Severity, is_sendable
+from composer.rules.engine import Checker, CheckContext, EarlierMessage
+
+__all__ = [
+    "CATEGORIES",
+    "CheckContext",
+    "Checker",
+    "Diagnostic",
+    "EarlierMessage",
+    "Severity",
+    "is_sendable",
+]

@@ -1,0 +1,16 @@
+"""Shared fixtures. Qt must be offscreen before any QApplication exists."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from composer.rules import Checker  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def checker() -> Checker:
+    return Checker()

@@ -1,0 +1,52 @@
+"""Every rule carries examples, and every example behaves as the rule says."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.rules import Checker
+
+_MARKET = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "it": "IT"}
+_checker = Checker()
+RULES = _checker.all_rules()
+
+
+def _reason(rule) -> str:
+    if rule.example_reason:
+        return rule.example_reason
+    if rule.reasons:
+        return rule.reasons[0]
+    return "order-fulfillment-issue" if rule.belongs_to == "customer-inquiry" else "customer-inquiry"
+
+
+def _ids(rule, text):
+    field = "subject" if rule.fields == ("subject",) else "text"
+    kwargs = {"subject": text, "text": rule.example_subject or "Hello"} if field == "subject" \
+        else {"subject": rule.example_subject, "text": text}
+    diags = _checker.check(kwargs.pop("text"), reason=_reason(rule),
+                           marketplace=_MARKET[rule.lang], **kwargs)
+    return {d.rule for d in diags if d.field == field}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_has_examples_and_description(rule):
+    assert rule.examples_fail, f"{rule.id} has no failing example"
+    assert rule.examples_pass, f"{rule.id} has no passing example"
+    assert rule.message and rule.source and rule.since
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_fail_examples_are_flagged(rule):
+    for text in rule.examples_fail:
+        assert rule.id in _ids(rule, text), f"{rule.id} missed: {text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_pass_examples_are_not_flagged(rule):
+    for text in rule.examples_pass:
+        assert rule.id not in _ids(rule, text), f"{rule.id} flagged: {text!r}"
+
+
+def test_rule_ids_are_unique_across_languages():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
