@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -13,6 +14,8 @@ from composer.rules.diagnostic import Diagnostic, Severity
 from composer.rules.rulepack import Rule, load_pack
 from composer.rules.text import Field, normalise
 from composer.rules.tokens import protected_spans
+
+COMMON = "common"  # resources/rules/common: rules that do not depend on the language
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,6 @@ class CheckContext:
             words.update(t.lower() for t in _word_re.findall(text))
         return words
 
-
-import re  # noqa: E402
 
 _word_re = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -130,13 +131,21 @@ class Checker:
         self._services: dict[str, object] = {}
         from composer.rules import checks  # noqa: F401  (registers the code checks)
 
-    def rules(self, lang: str) -> list[Rule]:
+    def _pack(self, lang: str) -> list[Rule]:
         if lang not in self._packs:
             self._packs[lang] = load_pack(self.resources / "rules" / lang, lang)
         return self._packs[lang]
 
+    def rules(self, lang: str) -> list[Rule]:
+        """The rules for messages in `lang`: its own pack plus the language-neutral one."""
+        return self._pack(COMMON) + self._pack(lang)
+
     def all_rules(self) -> list[Rule]:
-        return [r for lang in sorted({*MARKETPLACES.values()}) for r in self.rules(lang)]
+        langs = sorted({*MARKETPLACES.values()})
+        return self._pack(COMMON) + [r for lang in langs for r in self._pack(lang)]
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.all_rules() if r.id == rule_id), None)
 
     def service(self, key: str, factory: Callable[[], object]) -> object:
         """A lazily built, cached helper (a speller, a phone matcher region...)."""

@@ -52,6 +52,8 @@ class Rule:
     options: dict = field(default_factory=dict)
     example_reason: str | None = None
     example_subject: str | None = None
+    example_context: dict = field(default_factory=dict)  # CheckContext fields for examples
+    example_pass_context: dict | None = None  # for the passing ones, if different
 
     def applies(self, reason: str, field_name: str) -> bool:
         if field_name not in self.fields:
@@ -112,6 +114,8 @@ def _rule(raw: dict, lang: str, where: str) -> Rule:
         options=dict(raw.get("options", {})),
         example_reason=ex.get("reason"),
         example_subject=ex.get("subject"),
+        example_context=dict(ex.get("context", {})),
+        example_pass_context=ex.get("pass_context"),
     )
 
 
