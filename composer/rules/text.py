@@ -8,6 +8,7 @@ are caught like "info@shop.com"; every span is mapped back before it leaves the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -106,8 +107,14 @@ class Field:
     def sentences(self) -> list[tuple[int, int]]:
         return sentences(self.norm.text)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= pos < e:
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0:
+            s, e = self.sentences[i]
+            if pos < e:
                 return s, e
         return pos, pos

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from composer.rules.engine import Field, Hit, Job, code_check
@@ -16,7 +17,9 @@ def _masked(fld: Field, job: Job) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether `pos` falls in one of `spans` (sorted, not overlapping)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 @code_check("repeated-word")
@@ -74,9 +77,9 @@ def sentence_case(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
     starts: list[int] = []
     for pos, prev in _line_starts(text):
         prev = prev.rstrip()
-        if prev.endswith((",", ";", ":", "-")) or prev.endswith("(") and True:
-            if lower_after_salutation or not _SALUTATION_EN.match(prev):
-                continue
+        if prev.endswith((",", ";", ":", "-", "(")) and (
+                lower_after_salutation or not _SALUTATION_EN.match(prev)):
+            continue
         starts.append(pos)
     for m in re.finditer(r"(?<=[^\s.][.!?])\s+(?=\S)", text):
         before = text[:m.start()].rsplit(None, 1)
