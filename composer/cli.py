@@ -60,7 +60,7 @@ def format_text(name: str, body: str, subject: str | None, diags: list[Diagnosti
         if snippet:
             out.append(f"    {snippet}")
         if d.suggestions:
-            out.append(f"    fix: {' / '.join(d.suggestions)}")
+            out.append(f"    fix: {' / '.join(s or '(remove it)' for s in d.suggestions)}")
     errors = sum(d.severity == "error" for d in diags)
     verdict = "compliant" if is_sendable(diags) else "not compliant"
     out.append(f"{name}: {verdict} ({errors} errors, {len(diags) - errors} other notes)")
