@@ -1,0 +1,303 @@
+"""The English policy packs: what a seller writing in English sees flagged, and what not.
+
+Each case is a realistic draft; the assertions are about the categories (and for some, the exact
+spans) a seller would see highlighted, so a rule that stops firing or starts crying wolf fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.rules import CheckContext, Checker, Diagnostic, is_sendable
+from composer.rules.checks.structure import emoji_spans
+
+POLICY = ("promotion", "review-manipulation", "prohibited-content", "placeholder", "off-reason")
+
+
+def _letter(body: str) -> str:
+    return f"Hello,\n\n{body}\n\nKind regards,\nCustomer Care"
+
+
+def _errors(checker: Checker, text: str, reason: str = "customer-inquiry",
+            subject: str | None = None, context: CheckContext | None = None,
+            marketplace: str = "US") -> list[Diagnostic]:
+    diags = checker.check(text, reason=reason, marketplace=marketplace, subject=subject,
+                          context=context, categories=POLICY)
+    return [d for d in diags if d.severity == "error"]
+
+
+def _cats(checker: Checker, text: str, reason: str = "customer-inquiry", **kw) -> set[str]:
+    return {d.category for d in _errors(checker, text, reason, **kw)}
+
+
+# --- what must be flagged ------------------------------------------------------------------
+
+FLAGGED = [
+    # promotion
+    ("customer-inquiry", "Yes, it is dishwasher safe. Use code SAVE10 for 10% off your next order.",
+     "promotion"),
+    ("customer-inquiry", "Yes, it is in stock. Don't miss our summer sale, it is on sale now!",
+     "promotion"),
+    ("order-fulfillment-issue", "The replacement is on its way. Black Friday deals start tomorrow.",
+     "promotion"),
+    ("customer-inquiry", "Yes, it fits. Buy one, get one free on all lids this week.", "promotion"),
+    ("customer-inquiry", "Yes, it fits. This offer is for a limited time only.", "promotion"),
+    ("customer-inquiry", "Yes, it fits. Subscribe to our newsletter for tips.", "promotion"),
+    ("customer-inquiry", "Yes, it fits. Our new collection of lids just launched.", "promotion"),
+    ("customer-inquiry", "Yes, it fits. Check out our other products on Amazon!", "promotion"),
+    ("customer-inquiry", "Yes, it fits. Visit our Amazon storefront for matching pans.",
+     "promotion"),
+    ("customer-inquiry", "Yes, it fits. You might also like our glass lids.", "promotion"),
+    ("customer-inquiry", "Yes, it fits. Follow us on Instagram for recipes.", "promotion"),
+    ("customer-inquiry", "Yes, it fits. We have an exclusive offer for returning customers.",
+     "promotion"),
+    # review manipulation
+    ("review-request", "Leave a review and we will send you a $10 gift card!",
+     "review-manipulation"),
+    ("review-request", "Write a review and get a free bottle of our shampoo.",
+     "review-manipulation"),
+    ("review-request", "Please leave us a 5-star review.", "review-manipulation"),
+    ("review-request", "We would love some great feedback on Amazon.", "review-manipulation"),
+    ("review-request", "If you are happy with the kettle, please leave a review.",
+     "review-manipulation"),
+    ("review-request", "Please leave a review. If not satisfied, contact us first.",
+     "review-manipulation"),
+    ("review-request", "Please only leave a review if you love it.", "review-manipulation"),
+    ("review-request", "Before leaving negative feedback, please give us a chance to fix it.",
+     "review-manipulation"),
+    ("customer-inquiry", "We have sent the replacement. Could you update your review now?",
+     "review-manipulation"),
+    ("order-fulfillment-issue", "Now that you have your refund, would you remove the feedback?",
+     "review-manipulation"),
+    ("review-request", "We need your review to survive.", "review-manipulation"),
+    ("review-request", "Our small business depends on reviews like yours.", "review-manipulation"),
+    ("review-request", "Please mention our fast shipping in your review.", "review-manipulation"),
+    # prohibited content
+    ("order-fulfillment-issue", "Just letting you know that your package was dispatched today.",
+     "prohibited-content"),
+    ("additional-information", "We have shipped your order with DHL.", "prohibited-content"),
+    ("review-request", "Your order has been delivered. We'd appreciate a review.",
+     "prohibited-content"),
+    ("order-fulfillment-issue", "We cannot ship to your address. Please cancel your order.",
+     "prohibited-content"),
+    ("order-fulfillment-issue", "Could you request a cancellation from your account?",
+     "prohibited-content"),
+    ("review-request", "We'd appreciate a review. Reply STOP to opt out.", "prohibited-content"),
+    ("customer-inquiry", "Yes, it comes in blue <b>and</b> green.", "prohibited-content"),
+    ("customer-inquiry", "Yes, it comes in blue and green 💙", "prohibited-content"),
+    # placeholders
+    ("customer-inquiry", "Hi [Buyer Name], the lamp is 30 cm tall.", "placeholder"),
+    ("customer-inquiry", "Hi {buyer_name}, the lamp is 30 cm tall.", "placeholder"),
+    ("customer-inquiry", "Hi <first name>, the lamp is 30 cm tall.", "placeholder"),
+    ("order-fulfillment-issue", "Your new tracking number is [insert tracking number].",
+     "placeholder"),
+    ("order-fulfillment-issue", "Your new tracking number is XXXXXXXX.", "placeholder"),
+    # off-reason
+    ("invoice", "Your invoice is attached. Could you also leave a review of the kettle?",
+     "off-reason"),
+    ("delivery-scheduling", "Before we print your canvas, please approve the attached proof.",
+     "off-reason"),
+    ("invoice", "Your invoice is attached. Please choose a delivery slot for the wardrobe.",
+     "off-reason"),
+    ("review-request", "We'd appreciate a review. Your invoice is attached as well.", "off-reason"),
+    ("order-fulfillment-issue", "A new lid ships today. Please leave us a review once it arrives.",
+     "off-reason"),
+    ("return", "We have received your return. Your invoice for the new lamp is attached.",
+     "off-reason"),
+    ("review-request", "Just a quick update: your order will arrive tomorrow.",
+     "prohibited-content"),
+    ("review-request", "Happy customers leave reviews! If you're happy, please leave one.",
+     "review-manipulation"),
+]
+
+
+@pytest.mark.parametrize(("reason", "body", "category"), FLAGGED,
+                         ids=[f"{c}:{b[:40]}" for _, b, c in FLAGGED])
+def test_breaches_are_flagged_and_block_send(checker, reason, body, category):
+    text = _letter(body)
+    assert category in _cats(checker, text, reason)
+    assert not is_sendable(checker.check(text, reason=reason, marketplace="US"))
+
+
+# --- what must not be flagged --------------------------------------------------------------
+
+CLEAN = [
+    ("order-fulfillment-issue", "We are sorry the lid cracked. A free replacement lid will ship "
+     "tomorrow, free of charge."),
+    ("order-fulfillment-issue", "One chair was damaged in packing. We can ship the undamaged chair "
+     "now and the second one on Monday."),
+    ("order-fulfillment-issue", "The chair has a scratch. We can refund 20% of the price if you "
+     "keep it, or send a new one."),
+    ("order-fulfillment-issue", "We have cancelled your order because we cannot deliver to your "
+     "address, and refunded you in full."),
+    ("customer-inquiry", "The date of sale is printed on your invoice."),
+    ("customer-inquiry", "The code on the box is the batch number, not a serial number."),
+    ("customer-inquiry", "This model is no longer for sale, but the lid still fits the new one."),
+    ("customer-inquiry", "The item was on sale at the time of your order, which is why it cost "
+     "less then."),
+    ("delivery-scheduling", "Your fridge freezer is ready for dispatch. As it is a two-person "
+     "delivery, which day next week will you be at home?"),
+    ("review-request", "We hope the towels arrived in good condition. If you have a moment, please "
+     "consider sharing your experience in a product review on Amazon."),
+    ("review-request", "We'd appreciate a review on Amazon. It helps other customers choose."),
+    ("review-request", "Please consider leaving an honest review, good or bad."),
+    ("customer-inquiry", "Thank you for your positive feedback! We are glad the lamp works well."),
+    ("customer-inquiry", "Thanks for your question! Yes, the bowl is dishwasher safe."),
+    ("customer-inquiry", "The battery lasts five hours. Let us know if you have any other "
+     "questions."),
+    ("customer-inquiry", "You asked where it is: your order was shipped on Monday with UPS."),
+    ("custom-design", "Attached is the artwork for your mug. Please check the colours, then reply "
+     "to approve it or to request changes."),
+    ("custom-design", "We made two new designs from your notes; please take a look at the new "
+     "designs and tell us which you prefer."),
+    ("return", "We received the parcel. Which day will you be at home so the courier can collect "
+     "the second box?"),
+    ("invoice", "Your invoice is attached. Please check the billing address."),
+    ("customer-inquiry", "MapleCraft® lamps use a standard E27 bulb."),
+    ("customer-inquiry", "The XXL size runs large; we recommend one size down."),
+    ("customer-inquiry", "The lamp is 30 cm < 40 cm, so it fits the shelf."),
+    ("customer-inquiry", "Yes, you can cancel the order yourself from Your Orders as it has not "
+     "shipped yet."),
+    ("order-fulfillment-issue", "The tracking shows your parcel was delivered to a neighbour at "
+     "number 12. Could you check with them?"),
+    ("delivery-scheduling", "Your order has been dispatched to our local depot. Which day suits "
+     "you for delivery?"),
+    ("customer-inquiry", "This model has very good reviews, and the lid is sold separately."),
+    ("return", "Thanks for your feedback about the zip. We have refunded you in full."),
+]
+
+
+@pytest.mark.parametrize(("reason", "body"), CLEAN, ids=[b[:40] for _, b in CLEAN])
+def test_compliant_messages_get_no_policy_error(checker, reason, body):
+    errors = _errors(checker, _letter(body), reason)
+    assert errors == [], [(d.rule, d.message) for d in errors]
+
+
+# --- only thanks / only help ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hello,\n\nThanks so much for your purchase! Let us know if you have any questions.\n\n"
+    "Best,\nCustomer Care",
+    "Hi Tom, thank you for shopping with us! Don't hesitate to contact us if you need anything. "
+    "Best, Anna",
+    "Hello,\n\nWe just wanted to say thank you for your order. Have a wonderful day!\n\n"
+    "The Maple Team",
+    "Hi,\n\nWe hope you enjoy your new kettle 😊 If there is anything else we can do, just let "
+    "us know.\n\nCheers,\nShop",
+])
+def test_a_message_that_only_thanks_or_offers_help_is_flagged(checker, text):
+    rules = {d.rule for d in _errors(checker, text)}
+    assert "prohibited.only-courtesy" in rules
+
+
+def test_only_courtesy_underlines_the_body_not_greeting_or_signature(checker):
+    text = ("Hello,\n\nThanks so much for your purchase! Let us know if you have any questions."
+            "\n\nBest,\nCustomer Care")
+    (d,) = [d for d in _errors(checker, text) if d.rule == "prohibited.only-courtesy"]
+    assert text[d.start:d.end] == ("Thanks so much for your purchase! Let us know if you have "
+                                   "any questions.")
+
+
+@pytest.mark.parametrize("text", [
+    _letter("Thank you for your order. The blue kettle is out of stock; would you like the green "
+            "one? Let us know if you have any questions."),
+    _letter("Thanks for your patience. Your parcel was found at the depot and will be redelivered "
+            "tomorrow."),
+    "Hi,\n\nThanks for your order!\n\nBest,\nAnna\n\nP.S. The lid is packed separately in the "
+    "small box.",
+])
+def test_a_real_message_that_also_thanks_is_not_flagged(checker, text):
+    assert "prohibited.only-courtesy" not in {d.rule for d in _errors(checker, text)}
+
+
+def test_a_signature_without_sign_off_is_not_read_as_content(checker):
+    text = "Hi,\n\nThank you for your recent purchase from our store.\n\nSarah\nMaple Goods"
+    assert "prohibited.only-courtesy" in {d.rule for d in _errors(checker, text)}
+
+
+# --- subject, spans, emoji -----------------------------------------------------------------
+
+
+def test_urgency_marker_is_flagged_in_the_subject_only(checker):
+    text = _letter("The stand fits all 27-inch monitors.")
+    (d,) = _errors(checker, text, subject="[Important] Your question")
+    assert (d.field, d.category, d.start, d.end) == ("subject", "prohibited-content", 0, 11)
+    assert _errors(checker, text, subject="Your question about the stand") == []
+
+
+def test_positive_review_offers_the_neutral_wording(checker):
+    text = "Hi,\n\nPlease leave us a 5-star review on Amazon.\n\nThanks,\nShop"
+    (d,) = [d for d in _errors(checker, text, "review-request") if d.rule == "review.positive"]
+    assert text[d.start:d.end] == "5-star review"
+    assert d.suggestions == ("review",)
+    (d,) = [d for d in _errors(checker, "Could you leave us an excellent review?", "review-request")
+            if d.rule == "review.positive-an"]
+    assert d.suggestions == ("a review",)
+
+
+def test_spans_after_an_emoji_are_code_points_of_the_original(checker):
+    text = "Hi 👋🏽 [Buyer Name], use code SAVE10 now!"
+    diags = {d.rule: d for d in _errors(checker, text)}
+    assert text[diags["placeholder.unfilled"].start:diags["placeholder.unfilled"].end] \
+        == "[Buyer Name]"
+    assert text[diags["promotion.discount"].start:diags["promotion.discount"].end] \
+        == "use code SAVE10"
+    emoji = diags["prohibited.emoji"]
+    assert (emoji.start, emoji.end) == (3, 5)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Thanks 👍", [(7, 8)]),
+    ("We ❤️ it", [(3, 5)]),
+    ("Family 👨\u200d👩\u200d👧 day", [(7, 12)]),
+    ("Flag 🇬🇧!", [(5, 7)]),
+    ("Key 1\ufe0f\u20e3 here", [(4, 7)]),
+    ("Brand® and ©2024 and ™ are text", []),
+    ("→ arrows and ✓ ticks are text", []),
+])
+def test_emoji_spans_cover_whole_sequences(text, spans):
+    assert emoji_spans(text) == spans
+
+
+def test_emoji_inside_a_normalised_text_keeps_its_place(checker):
+    text = "\uff26\uff55\uff4c\uff4c width then 😀 and <b>bold</b>"  # full-width "Full"
+    found = [(d.rule, text[d.start:d.end]) for d in _errors(checker, text)]
+    assert found == [("prohibited.emoji", "😀"), ("prohibited.html", "<b>"),
+                     ("prohibited.html", "</b>")]
+
+
+# --- placeholders in templates, and in every language --------------------------------------
+
+
+def test_placeholders_are_info_only_in_a_template(checker):
+    text = "Hi {{buyer_name}}, your lamp ships Monday."
+    (d,) = [d for d in checker.check(text, reason="customer-inquiry", marketplace="US",
+                                     context=CheckContext(allow_placeholders=True))
+            if d.category == "placeholder"]
+    assert d.severity == "info"
+    assert text[d.start:d.end] == "{{buyer_name}}"
+    assert "placeholder" in _cats(checker, text)
+
+
+@pytest.mark.parametrize("marketplace", ["US", "UK", "DE", "FR", "ES", "IT"])
+def test_placeholders_are_caught_in_every_language(checker, marketplace):
+    assert "placeholder" in _cats(checker, "Hallo [Kundenname], merci {{name}}.",
+                                  marketplace=marketplace)
+
+
+@pytest.mark.parametrize("text", ["Thanks!<br>The team", "[Important] update", "See [1] below",
+                                  "Sizes S-XXL", "Mail <help@shop.example>"])
+def test_markup_and_tags_are_not_placeholders(checker, text):
+    assert "placeholder" not in _cats(checker, text)
+
+
+# --- off-reason names the reason the sentence belongs to ---------------------------------
+
+
+def test_off_reason_message_names_the_right_reason(checker):
+    text = "Hello,\n\nYour invoice is attached. Could you also leave a review of the kettle?"
+    (d,) = [d for d in _errors(checker, text, "invoice") if d.category == "off-reason"]
+    assert "Request a product review or seller feedback" in d.message
+    assert text[d.start:d.end] == "Could you also leave a review of the kettle?"
+    assert checker.reasons["review-request"].title in d.message
