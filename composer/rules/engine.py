@@ -96,7 +96,8 @@ def code_check(name: str) -> Callable[[CodeCheck], CodeCheck]:
     return wrap
 
 
-def _pattern_hits(fld: Field, rule: Rule) -> Iterator[Hit]:
+def pattern_hits(fld: Field, rule: Rule) -> Iterator[Hit]:
+    """Hits of an existence or substitution rule, honouring with/without/scope."""
     text = fld.text
     seen: set[tuple[int, int]] = set()
     for pat in rule.patterns:
@@ -184,6 +185,15 @@ class Checker:
                     out.extend(self._run(rule, fld, job))
         return sorted(set(out), key=lambda d: (d.field != "text", d.start, d.end, d.rule))
 
+    @staticmethod
+    def _message(text: str, rule: Rule, job: Job) -> str:
+        """Fill `{belongs}` (the reason a sentence belongs to) and `{reason}` (the chosen one)."""
+        if "{" not in text:
+            return text
+        if rule.belongs_to in job.reasons:
+            text = text.replace("{belongs}", job.reasons[rule.belongs_to].title)
+        return text.replace("{reason}", job.reason.title)
+
     def _run(self, rule: Rule, fld: Field, job: Job) -> Iterator[Diagnostic]:
         if rule.kind == "code":
             fn = _CODE_CHECKS.get(rule.check or "")
@@ -191,16 +201,25 @@ class Checker:
                 raise LookupError(f"rule {rule.id}: no code check named {rule.check!r}")
             hits: Iterable[Hit] = fn(fld, rule, job)
         else:
-            hits = _pattern_hits(fld, rule)
+            hits = pattern_hits(fld, rule)
+        found = []
         for hit in hits:
             start, end = fld.norm.to_original(hit.start, hit.end)
+            found.append((start, end, hit))
+        # One finding per place: a hit inside another hit of the same rule adds nothing.
+        found.sort(key=lambda f: (f[0], -f[1]))
+        reach = -1
+        for start, end, hit in found:
+            if end <= reach and start < end:
+                continue
+            reach = max(reach, end)
             yield Diagnostic(
                 rule=rule.id,
                 category=rule.category,
                 severity=hit.severity or rule.severity,
                 start=start,
                 end=end,
-                message=hit.message or rule.message,
+                message=self._message(hit.message or rule.message, rule, job),
                 field=fld.name,
                 suggestions=hit.suggestions,
                 source=rule.source,
