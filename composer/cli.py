@@ -158,6 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "With no command, opens the app.")
     p.add_argument("--version", action="version", version=f"seller-composer {__version__}")
     p.add_argument("--data-dir", help="folder for orders, templates, drafts and history")
+    # Packaging tests: show the window, wait for the first check, then quit.
+    p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     c = sub.add_parser("check", help="check a message against the messaging rules")
@@ -202,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from composer.app import run_app
 
-            return run_app(args.data_dir)
+            return run_app(args.data_dir, smoke_test=args.smoke_test)
         return args.func(args)
     except UsageError as exc:
         print(f"seller-composer: {exc}", file=sys.stderr)

@@ -1,0 +1,70 @@
+"""Start-up and wiring: one checker, one session on the data folder, one window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from composer.domain.settings import resolve_data_dir
+from composer.rules import Checker
+
+SMOKE_TIMEOUT_MS = 30_000
+
+
+def make_window(data_dir: str | Path | None, *, checker: Checker | None = None,
+                today: Callable[[], date] = date.today):
+    """Build the main window on `data_dir` without showing it or any dialog."""
+    from composer.gui.main_window import MainWindow
+    from composer.gui.session import Session
+
+    session = Session(resolve_data_dir(data_dir), checker or Checker(), today=today)
+    window = MainWindow(session)
+    window.resize(1200, 760)
+    return window
+
+
+def _follow_system_look(app) -> None:
+    """Dark mode: Qt follows the system scheme itself except with the Windows Vista style."""
+    from PySide6.QtCore import Qt
+
+    hints = app.styleHints()
+    if sys.platform == "win32" and hints.colorScheme() == Qt.ColorScheme.Dark:
+        app.setStyle("Fusion")
+
+
+def run_app(data_dir: str | None, *, smoke_test: bool = False) -> int:
+    """Create the QApplication, show the window and run until it closes.
+
+    `smoke_test`: quit once the window is shown and its first check is painted; exit 0 if
+    the engine ran, 1 if it failed or did not answer (for packaged builds and CI).
+    """
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:  # fractional scaling as the system sets it (125 %, 150 %), not rounded
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Seller Composer")
+    app.setOrganizationName("seller-composer")
+    app.setDesktopFileName("seller-composer")
+    _follow_system_look(app)
+    window = make_window(data_dir)
+    window.show()
+    outcome = {"code": 1}
+    if smoke_test:
+        def checked(result) -> None:
+            outcome["code"] = 1 if result.error else 0
+            if result.error:
+                print(f"seller-composer: smoke test: {result.error}", file=sys.stderr)
+            window.close()
+
+        window.runner.checked.connect(checked)
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, window.close)
+    code = app.exec()
+    window.session.close()
+    return outcome["code"] if smoke_test else code

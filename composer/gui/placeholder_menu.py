@@ -1,0 +1,50 @@
+"""Placeholders in the window: insert `{buyer_name}` and friends, fill them from the order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
+
+from composer.domain.orders import Order
+from composer.domain.placeholders import FIELDS, fill, placeholders_in, values_from_order
+
+
+def add_insert_menu(menu: QMenu, target: Callable[[], QPlainTextEdit]) -> QMenu:
+    """An "Insert field" submenu; each entry types its placeholder where the cursor is."""
+    sub = menu.addMenu("Insert &field")
+    sub.setObjectName("insertFieldMenu")
+    for f in FIELDS:
+        action = sub.addAction(f"{f.label}  {f.token}")
+        action.triggered.connect(lambda _c=False, t=f.token: target().insertPlainText(t))
+    return sub
+
+
+def fill_editors(editors: list[QPlainTextEdit], order: Order, *, seller_name: str,
+                 marketplace: str) -> tuple[int, list[str]]:
+    """Fill every placeholder the order knows, as one undoable edit per editor.
+
+    Returns how many placeholders were filled and the names still left empty.
+    """
+    values = values_from_order(order, seller_name=seller_name, marketplace=marketplace)
+    filled, left = 0, []
+    for editor in editors:
+        text = editor.toPlainText()
+        before = len(placeholders_in(text))
+        if not before:
+            continue
+        new, unfilled = fill(text, values)
+        left += [n for n in unfilled if n not in left]
+        if new == text:
+            continue
+        filled += before - len(unfilled)
+        cursor = QTextCursor(editor.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(new)
+    return filled, left
+
+
+def fill_message(subject: str, body: str) -> bool:
+    """Whether there is anything to fill."""
+    return bool(placeholders_in(subject) or placeholders_in(body))
