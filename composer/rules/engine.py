@@ -98,9 +98,11 @@ def code_check(name: str) -> Callable[[CodeCheck], CodeCheck]:
 
 def pattern_hits(fld: Field, rule: Rule) -> Iterator[Hit]:
     """Hits of an existence or substitution rule, honouring with/without/scope."""
-    text = fld.text
+    text, lowered = fld.text, fld.lowered
     seen: set[tuple[int, int]] = set()
-    for pat in rule.patterns:
+    for pat, need in zip(rule.patterns, rule.heads, strict=True):
+        if need is not None and not any(h in lowered for h in need):
+            continue
         for m in pat.finditer(text):
             if m.end() == m.start():
                 continue

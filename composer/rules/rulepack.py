@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from composer.rules.diagnostic import CATEGORIES, Severity
+from composer.rules.prefilter import needed_words
 
 KINDS = ("existence", "substitution", "code")
 
@@ -52,6 +53,7 @@ class Rule:
     options: dict = field(default_factory=dict)
     example_reason: str | None = None
     example_subject: str | None = None
+    heads: tuple[frozenset[str] | None, ...] = ()  # per pattern: prefilter.needed_words
     example_context: dict = field(default_factory=dict)  # CheckContext fields for examples
     example_pass_context: dict | None = None  # for the passing ones, if different
 
@@ -85,6 +87,7 @@ def _rule(raw: dict, lang: str, where: str) -> Rule:
     if raw["kind"] not in KINDS:
         raise RulePackError(f"{where}: {rid}: unknown kind {raw['kind']!r}")
     flags = re.IGNORECASE if raw.get("ignore_case", True) else 0
+    patterns = _compile(rid, raw.get("patterns", []), flags)
     desc = raw.get("description", {})
     ex = raw.get("examples", {})
     return Rule(
@@ -101,7 +104,8 @@ def _rule(raw: dict, lang: str, where: str) -> Rule:
         lang=lang,
         examples_fail=tuple(ex.get("fail", ())),
         examples_pass=tuple(ex.get("pass", ())),
-        patterns=_compile(rid, raw.get("patterns", []), flags),
+        patterns=patterns,
+        heads=tuple(needed_words(p) for p in patterns),
         with_=_compile(rid, raw.get("with", []), flags),
         without=_compile(rid, raw.get("without", []), flags),
         scope=raw.get("scope", "match"),

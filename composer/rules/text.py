@@ -104,6 +104,10 @@ class Field:
         return self.norm.text
 
     @cached_property
+    def lowered(self) -> str:
+        return self.norm.text.lower()
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         return sentences(self.norm.text)
 
