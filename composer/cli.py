@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from composer import __version__
 from composer.domain.reasons import LANGUAGES, MARKETPLACES
-from composer.rules import Checker, CheckContext, Diagnostic, is_sendable
+from composer.domain.storage import read_input
+from composer.rules import CheckContext, Checker, Diagnostic, is_sendable
 
 EXIT_OK, EXIT_NONCOMPLIANT, EXIT_USAGE = 0, 1, 2
 MAX_INPUT = 5_000_000  # characters; a buyer message is 2,000 at most
@@ -22,14 +22,7 @@ class UsageError(Exception):
 
 def read_text(name: str) -> str:
     """The message from FILE or '-' (stdin), refusing binary and non-UTF-8 input."""
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{name}: is a directory") from None
-    except OSError as exc:
-        raise UsageError(f"{name}: {exc.strerror}") from None
+    data = sys.stdin.buffer.read() if name == "-" else read_input(name, UsageError)
     if b"\x00" in data:
         raise UsageError(f"{name}: looks like a binary file, not a text message")
     try:
@@ -101,10 +94,7 @@ _BATCH_KEYS = ("rule", "category", "severity", "field", "start", "end", "message
 
 def run_batch(checker: Checker, path: str) -> int:
     """One JSON object out per line in; a bad line is reported and the rest still runs."""
-    if path == "-":
-        lines = sys.stdin.read().splitlines()
-    else:
-        lines = read_text(path).splitlines()
+    lines = read_text(path).splitlines()
     all_ok = True
     for n, line in enumerate(lines, 1):
         if not line.strip():

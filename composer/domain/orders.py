@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from composer.domain.storage import read_input
+
 ORDER_ID_RE = re.compile(r"\d{3}-\d{7}-\d{7}")
 ASIN_RE = re.compile(r"B0[A-Z0-9]{8}|\d{9}[\dX]")  # books use their ISBN-10
 _EXCEL_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?E\+?\d+", re.IGNORECASE)
@@ -159,16 +161,7 @@ class ReportError(Exception):
 
 
 def read_report(path: str | Path) -> ImportResult:
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ReportError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise ReportError(f"{name}: is a folder, not a report file") from None
-    except OSError as exc:
-        raise ReportError(f"{name}: {exc.strerror or exc}") from None
-    return parse_report(data, name)
+    return parse_report(read_input(path, ReportError), str(path))
 
 
 def parse_report(data: bytes, name: str) -> ImportResult:

@@ -56,3 +56,16 @@ class CorruptFile(Exception):
         super().__init__(f"{path.name} was damaged ({reason}); it was moved to {moved_to.name}")
         self.path = path
         self.moved_to = moved_to
+
+
+def read_input(path: str | Path, error: type[Exception]) -> bytes:
+    """The bytes of a file the user named, or `error` with a one-line reason."""
+    name = str(path)
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise error(f"{name}: {exc.strerror or exc}") from None

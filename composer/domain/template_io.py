@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from composer.domain.compliance import TemplateVerdict, check_template
-from composer.domain.storage import atomic_write_bytes, atomic_write_json
+from composer.domain.storage import atomic_write_bytes, atomic_write_json, read_input
 from composer.domain.templates import (
     VERSION,
     Template,
@@ -101,14 +101,7 @@ class ImportReport:
 
 
 def _decode(path: Path) -> str:
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TemplateFileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise TemplateFileError(f"{path}: is a folder") from None
-    except OSError as exc:
-        raise TemplateFileError(f"{path}: {exc.strerror}") from None
+    data = read_input(path, TemplateFileError)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
