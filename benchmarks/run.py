@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 import tracemalloc
@@ -66,9 +65,9 @@ def bench_engine(records: list[dict], repeat: int) -> dict:
 
 def bench_proselint(records: list[dict], repeat: int) -> dict:
     try:
+        import proselint.checks
         from proselint.registry import CheckRegistry
         from proselint.tools import LintFile
-        import proselint.checks
     except ImportError:
         return {"proselint_ms_per_message": None, "proselint": "not installed"}
     registry = CheckRegistry()

@@ -6,9 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from composer.rules import Checker  # noqa: E402
+from composer.rules import Checker
 
 
 @pytest.fixture(scope="session")

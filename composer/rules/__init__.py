@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from composer.rules.diagnostic import CATEGORIES, Diagnostic, Severity, is_sendable
-from composer.rules.engine import Checker, CheckContext, EarlierMessage
+from composer.rules.engine import CheckContext, Checker, EarlierMessage
 
 __all__ = [
     "CATEGORIES",

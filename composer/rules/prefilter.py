@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 try:  # the parser behind `re`; if it ever moves, every pattern simply always runs
-    from re import _constants as C  # noqa: N812
+    from re import _constants as C
     from re import _parser as sre_parse
 except ImportError:  # pragma: no cover
     sre_parse = None
@@ -61,5 +61,5 @@ def needed_words(pattern: re.Pattern) -> Need:
         return None
     try:
         return _required(sre_parse.parse(pattern.pattern, pattern.flags))
-    except Exception:  # noqa: BLE001 - any surprise: no filter, the regex runs
+    except Exception:
         return None

@@ -8,8 +8,8 @@ are caught like "info@shop.com"; every span is mapped back before it leaves the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from composer.rules import Checker, CheckContext, EarlierMessage
+from composer.rules import CheckContext, Checker, EarlierMessage
 
 _MARKET = {"common": "US", "en": "US", "de": "DE", "fr": "FR", "es": "ES", "it": "IT"}
 _checker = Checker()
@@ -18,7 +18,9 @@ def _reason(rule) -> str:
         return rule.example_reason
     if rule.reasons:
         return rule.reasons[0]
-    return "order-fulfillment-issue" if rule.belongs_to == "customer-inquiry" else "customer-inquiry"
+    if rule.belongs_to == "customer-inquiry":
+        return "order-fulfillment-issue"
+    return "customer-inquiry"
 
 
 def _context(raw: dict) -> CheckContext:

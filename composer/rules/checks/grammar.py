@@ -63,7 +63,9 @@ def _lower_start(text: str, pos: int) -> re.Match | None:
         return None
     word = m.group(1)
     # iPhone, eBay, mL: lower-case brands and units are written that way on purpose.
-    if not word[0].islower() or any(c.isupper() for c in word[1:]) or len(word) == 1 and word != "i":
+    if not word[0].islower() or any(c.isupper() for c in word[1:]):
+        return None
+    if len(word) == 1 and word != "i":  # list markers: a) b)
         return None
     return m
 
