@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -132,6 +133,7 @@ class Checker:
         self.reasons = load_reasons(self.resources / "reasons.toml")
         self._packs: dict[str, list[Rule]] = {}
         self._services: dict[str, object] = {}
+        self._lock = threading.RLock()
         from composer.rules import checks  # noqa: F401  (registers the code checks)
 
     def _pack(self, lang: str) -> list[Rule]:
@@ -152,9 +154,10 @@ class Checker:
 
     def service(self, key: str, factory: Callable[[], object]) -> object:
         """A lazily built, cached helper (a speller, a phone matcher region...)."""
-        if key not in self._services:
-            self._services[key] = factory()
-        return self._services[key]
+        with self._lock:  # the GUI checks in a worker thread too: build each one once
+            if key not in self._services:
+                self._services[key] = factory()
+            return self._services[key]
 
     def check(
         self,

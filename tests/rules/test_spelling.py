@@ -1,0 +1,211 @@
+"""Spelling: real misspellings are underlined exactly; data, names and variants are not."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from composer.rules import CheckContext, Checker, is_sendable
+from composer.rules.checks.spelling import suggest
+
+REASON = "customer-inquiry"
+
+
+def spelling(checker, text: str, marketplace: str = "US", **kwargs) -> list:
+    return [d for d in checker.check(text, reason=REASON, marketplace=marketplace, **kwargs)
+            if d.category == "spelling"]
+
+
+def flagged(checker, text: str, marketplace: str = "US", **kwargs) -> list[str]:
+    """The words the seller would see underlined as spelling errors."""
+    return [text[d.start:d.end] for d in spelling(checker, text, marketplace, **kwargs)
+            if d.severity == "error"]
+
+
+def test_misspellings_are_flagged_with_exact_spans(checker):
+    text = "Hello,\n\nThe chair is availabel in black and grey. We recomend the grey one."
+    diags = spelling(checker, text)
+    assert [(d.start, d.end) for d in diags] == [
+        (text.index("availabel"), text.index("availabel") + 9),
+        (text.index("recomend"), text.index("recomend") + 8),
+    ]
+    assert {d.rule for d in diags} == {"spelling.unknown-word"}
+    assert not diags[0].suggestions  # suggestions are computed on demand only
+    assert not is_sendable(checker.check(text, reason=REASON, marketplace="US"))
+
+
+def test_spans_are_code_points_after_emoji_and_curly_apostrophes(checker):
+    text = "Hi 😀 we don\u2019t recomend the “deluxe” model, it\u2019s availabel later."
+    diags = spelling(checker, text)
+    assert [text[d.start:d.end] for d in diags] == ["recomend", "availabel"]
+    assert diags[0].start == text.index("recomend")
+
+
+def test_subject_is_checked_too(checker):
+    diags = spelling(checker, "Hello", subject="Your recieved parcel")
+    assert [(d.field, d.start, d.end) for d in diags] == [("subject", 5, 13)]
+
+
+@pytest.mark.parametrize("text", [
+    "Your order 112-4839201-5567123 has shipped.",
+    "The ASIN is B08N5WRWNW, the ISBN 0306406152.",
+    "Part FX-2040 and SKU ab-77-xl are in stock.",
+    "Tracking: 1Z999AA10123456784 and TBA123456789012.",
+    "It has a 48-ounce jar, fits 27-inch monitors and 5mm screws.",
+    "It costs $12.99 or 11,50 € and ships on 03/14/2026 at 9 a.m. or 14:30.",
+    "The USB-C cable, VAT invoice, PDF manual, FBA stock, ASIN, SKU, HDMI and LED lamp.",
+    "PLEASE NOTE: THE NEW MODELL SHIPS LATER.",
+    "We don't know, we'd like the seller's box back; it\u2019s the buyers\u2019 choice and "
+    "we\u2019ll see.",
+    "Hello {{buyer_nmae}}, your [Product Nmae] and <frist name> are filled in later.",
+    "See https://www.amazon.com/gp/hlep/customer or write to ordrs@marketplace.amazon.com.",
+    "I spoke with Krzysztof and Mr Wojciechowski yesterday about the iPhone case.",
+    "Hello Michael, Oliver, Amelia and Sophie.",
+    "Visit maplecraftgoods.com/help or read the manual.pdf file from @maplecraftgoods.",
+    "We can pre-order the dimmable lamp; add it to your wishlist.",
+])
+def test_data_and_names_are_never_flagged(checker, text):
+    assert flagged(checker, text) == []
+
+
+@pytest.mark.parametrize(("marketplace", "text"), [
+    ("US", "It is approx. 45 cm by 30 cm, 2 kg, 12 oz, 3 lbs, 10,000 mAh, 15 mins, incl. "
+           "batteries, e.g. AA, etc."),
+    ("UK", "It is approx. 45 cm by 30 cm, 2 kg, 500 ml, 15 mins, incl. VAT, etc."),
+    ("DE", "Die Maße sind ca. 45 x 30 cm, 2 kg, inkl. MwSt., z.B. das große Modell, usw."),
+    ("FR", "Les dimensions sont env. 45 x 30 cm, 2 kg, 500 ml, p. ex. le grand modèle, etc."),
+    ("ES", "Las medidas son aprox. 45 x 30 cm, 2 kg, 500 ml; Ud. puede devolverlo, etc."),
+    ("IT", "Le misure sono ca. 45 x 30 cm, 2 kg, 500 ml, 3 pz., IVA incl., ecc."),
+])
+def test_units_and_abbreviations_pass(checker, marketplace, text):
+    assert spelling(checker, text, marketplace) == []
+
+
+def test_context_names_and_user_words_are_accepted(checker):
+    text = "Zyxwoodhomes thanks you.\nBrynjolfsdottir, your grindle ships today."
+    assert flagged(checker, text) == ["Zyxwoodhomes", "Brynjolfsdottir", "grindle"]
+    ctx = CheckContext(buyer_name="Brynjolfa Brynjolfsdottir", product_name="Grindle Pro",
+                       seller_name="Zyxwoodhomes", words=frozenset({"grindle"}))
+    assert flagged(checker, text, context=ctx) == []
+    german = "Das Paket für Brynjolfsdottir ist unterwegs."  # German checks capitalised words
+    assert flagged(checker, german, "DE") == ["Brynjolfsdottir"]
+    assert flagged(checker, german, "DE", context=ctx) == []
+
+
+def test_british_spelling_passes_on_uk(checker):
+    text = ("Please check the colours, organise the parts and measure in centimetres; "
+            "a screenshot helps. We apologise and will refund the cheque.")
+    assert spelling(checker, text, "UK") == []
+
+
+def test_american_spelling_passes_on_us_and_ca(checker):
+    text = "Please check the color and organize the parts; a screenshot helps. The center is gray."
+    assert spelling(checker, text, "US") == []
+    assert spelling(checker, text, "CA") == []
+
+
+def test_other_variety_is_a_warning_naming_the_local_form(checker):
+    us = spelling(checker, "Please check the colour.", "US")
+    assert [(d.severity, "color" in d.message) for d in us] == [("warning", True)]
+    uk = spelling(checker, "Please check the color.", "UK")
+    assert [(d.severity, "colour" in d.message) for d in uk] == [("warning", True)]
+    assert is_sendable(uk)
+    # British words with no one-pattern American twin are still warnings, not errors.
+    assert [d.severity for d in spelling(checker, "The jewellery box.", "US")] == ["warning"]
+
+
+def test_uk_misspelling_is_an_error(checker):
+    assert flagged(checker, "We have recieved the parcel.", "UK") == ["recieved"]
+
+
+@pytest.mark.parametrize(("marketplace", "text"), [
+    ("US", "Hi Rachel,\n\nThe flashlight runs for about six hours on high. It takes two AA "
+           "batteries, which are included. Order 111-2223334-4455566 ships Monday.\n\n"
+           "Best regards,\nCustomer Support"),
+    ("UK", "Hello Oliver,\n\nYour fridge freezer is ready for dispatch. As it is a two-person "
+           "delivery, could you tell us which day suits you? We've checked the colour.\n\n"
+           "Kind regards,\nDelivery Team"),
+    ("DE", "Guten Tag Herr Schneider,\n\nanbei erhalten Sie die Rechnung zu Ihrer Bestellung. "
+           "Bitte prüfen Sie die Rechnungsadresse. Die Pfanne ist spülmaschinenfest; über eine "
+           "Kundenbewertung würden wir uns freuen.\n\nMit freundlichen Grüßen\nBuchhaltung"),
+    ("FR", "Bonjour Monsieur Dubois,\n\nVotre armoire est prête à être livrée. Pourriez-vous "
+           "nous indiquer le jour qui vous convient ? L'équipe s'en occupe dès aujourd'hui.\n\n"
+           "Cordialement,\nLe service livraison"),
+    ("ES", "Hola Carmen:\n\nSentimos que el pedido llegara dañado. Podemos enviarle un "
+           "reemplazo mañana; responda a este mensaje para confirmarlo.\n\n"
+           "Un saludo,\nAtención al cliente"),
+    ("IT", "Buongiorno Giulia,\n\nin allegato trovi la fattura. Per l'indirizzo di "
+           "fatturazione provvederemo a inviartela di nuovo, se necessario.\n\n"
+           "Cordiali saluti,\nAmministrazione"),
+])
+def test_clean_message_per_language_passes(checker, marketplace, text):
+    assert spelling(checker, text, marketplace) == []
+
+
+@pytest.mark.parametrize(("marketplace", "text", "wrong"), [
+    ("DE", "Bitte prüfen Sie die Rechnungsadrese.", ["Rechnungsadrese"]),
+    ("DE", "Ihre Bestelung ist unterwegs. Vielen Dnak.", ["Bestelung", "Dnak"]),
+    ("FR", "Nous vous remercions de votre pateince.", ["pateince"]),
+    ("FR", "Nous sommes désolés pour le retrad.", ["retrad"]),  # rare English: not a loan
+    ("ES", "Gracias por su pacienca.", ["pacienca"]),
+    ("IT", "Ci scusiamo per il ritardo nella spedizzione.", ["spedizzione"]),
+])
+def test_misspellings_are_flagged_in_every_language(checker, marketplace, text, wrong):
+    assert flagged(checker, text, marketplace) == wrong
+
+
+def test_german_place_and_family_names_pass(checker):
+    text = ("Wir versenden aus Leipzig mit Hermes. Die Filiale liegt in München-Schwabing, "
+            "Frau Kowalczyk und Herr Dr. Nguyen melden sich aus Bad Hersfeld.")
+    assert flagged(checker, text, "DE") == []
+
+
+def test_german_messages_may_use_english_product_words(checker):
+    text = "Das Headset und die Gaming-Maus liegen bei; das Smartphone-Case ist separat."
+    assert flagged(checker, text, "DE") == []
+
+
+def test_buyer_language_selects_the_dictionary(checker):
+    text = "We'd say it's fine, isn't it?"
+    assert flagged(checker, text, "DE") == ["We'd", "say", "isn't"]
+    assert flagged(checker, text, "DE", context=CheckContext(language="en")) == []
+
+
+@pytest.mark.parametrize(("word", "marketplace", "best"), [
+    ("recieved", "UK", "received"),
+    ("availabel", "US", "available"),
+    ("Recomend", "US", "Recommend"),
+    ("colour", "US", "color"),
+    ("Rechnungsadrese", "DE", "Rechnungsadresse"),
+])
+def test_suggest_puts_the_right_correction_first(checker, word, marketplace, best):
+    assert suggest(checker, word, marketplace)[0] == best
+
+
+def test_sentence_initial_name_passes_but_sentence_initial_typo_does_not(checker):
+    text = "Siobhan here. Recieved your note and Teh parcel."
+    assert flagged(checker, text) == ["Recieved"]  # "Teh" mid-sentence reads as a name
+    assert flagged(checker, "Teh parcel is here.") == ["Teh"]
+
+
+def test_signature_and_salutation_names_pass_but_closings_are_checked(checker):
+    text = "Hi,\n\nYour order ships today.\n\nBest,\nSiobhan Ní Bhriain"
+    assert flagged(checker, text) == []
+    german = "Hallo Ximena,\n\nIhr Paket ist unterwegs.\n\nViele Grüße\nAnna Wieczorek"
+    assert flagged(checker, german, "DE") == []
+    assert flagged(checker, "Hello,\n\nThe lamp is fine.\n\nThnaks,\nSupport") == ["Thnaks"]
+
+
+def test_word_lists_come_from_the_app_resources(checker, tmp_path):
+    shutil.copytree(checker.resources, tmp_path / "res",
+                    ignore=shutil.ignore_patterns("dictionaries"))
+    bare = Checker(resources=tmp_path / "res")
+    text = "Please check the colours."
+    assert flagged(bare, text, "UK") == ["colours"]  # pyspellchecker alone misses it
+    assert flagged(checker, text, "UK") == []
+
+
+def test_suggest_follows_the_buyer_language(checker):
+    assert suggest(checker, "recieved", "DE", language="en")[0] == "received"
+    assert suggest(checker, "Rechnungsadrese", "UK", language="de")[0] == "Rechnungsadresse"
