@@ -96,6 +96,36 @@ def detect(text: str, expected: str, profiles: Profiles, options: dict | None = 
     return best
 
 
+_FRAME_WORDS = 8  # a greeting or sign-off line is short
+
+
+def body_of(text: str) -> str:
+    """The text without its greeting line and its sign-off and signature lines.
+
+    Greetings and sign-offs are formulas ("Sehr geehrte Frau Weber," / "Cordiali saluti"):
+    a seller who writes the body in English between German formulas still writes English.
+    A first line that ends in a comma, colon or exclamation mark (or has no sentence
+    punctuation) is the greeting; short trailing lines without a full stop or question mark
+    are the sign-off and signature. Spans keep their length (blanked), so offsets stay valid.
+    """
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return text
+    drop: set[int] = set()
+    first = lines[filled[0]].strip()
+    if len(first.split()) <= _FRAME_WORDS and not first.endswith((".", "?")):
+        drop.add(filled[0])
+    for i in reversed(filled[1:]):
+        line = lines[i].strip()
+        if len(line.split()) > _FRAME_WORDS // 2 + 2 or line.endswith((".", "?")):
+            break
+        drop.add(i)
+    if len(drop) >= len(filled):
+        return text
+    return "\n".join(" " * len(line) if i in drop else line for i, line in enumerate(lines))
+
+
 def expected_language(job: Job) -> str | None:
     wanted = (job.context.language or job.lang or "").strip().lower()[:2]
     return wanted if wanted in LANGUAGES else None
@@ -111,7 +141,10 @@ def wrong_language(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
         "language-profiles",
         lambda: load_profiles(resources / "languages" / "function-words.toml"))
     text = mask(fld.text, job.protected(fld.name))
-    found = detect(text, expected, profiles, rule.options, job.context.known_words())
+    known = job.context.known_words()
+    found = detect(text, expected, profiles, rule.options, known)
+    if found is None:  # the body in another language between the greeting and the sign-off
+        found = detect(body_of(text), expected, profiles, rule.options, known)
     if found is None:
         return
     start = len(fld.text) - len(fld.text.lstrip())
