@@ -11,6 +11,23 @@ from composer.domain.settings import resolve_data_dir
 from composer.rules import Checker
 
 SMOKE_TIMEOUT_MS = 30_000
+DESKTOP_ID = "io.github.sellercomposer.SellerComposer"  # packaging/linux/<id>.desktop
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon():
+    """The window icon in every shipped size, so no platform scales a blurry one."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from composer.locate import resources_dir
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resources_dir() / "icons" / f"seller-composer-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def make_window(data_dir: str | Path | None, *, checker: Checker | None = None,
@@ -21,7 +38,8 @@ def make_window(data_dir: str | Path | None, *, checker: Checker | None = None,
 
     session = Session(resolve_data_dir(data_dir), checker or Checker(), today=today)
     window = MainWindow(session)
-    window.resize(1200, 760)
+    window.setWindowIcon(app_icon())
+    window.resize(1400, 800)
     return window
 
 
@@ -37,12 +55,17 @@ def _follow_system_look(app) -> None:
 def run_app(data_dir: str | None, *, smoke_test: bool = False) -> int:
     """Create the QApplication, show the window and run until it closes.
 
-    `smoke_test`: quit once the window is shown and its first check is painted; exit 0 if
-    the engine ran, 1 if it failed or did not answer (for packaged builds and CI).
+    On a data folder without settings the first-run dialog comes first (never in
+    `make_window`, so tests that build windows see no modal dialog).
+    `smoke_test`: no first-run dialog; quit once the window is shown and its first check is
+    painted; exit 0 if the engine ran, 1 if it failed or did not answer (packaged builds, CI).
     """
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
+
+    from composer.domain.templates import load_starters
+    from composer.gui.first_run import run_first_run
 
     app = QApplication.instance()
     if app is None:  # fractional scaling as the system sets it (125 %, 150 %), not rounded
@@ -51,9 +74,13 @@ def run_app(data_dir: str | None, *, smoke_test: bool = False) -> int:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Seller Composer")
     app.setOrganizationName("seller-composer")
-    app.setDesktopFileName("seller-composer")
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
     _follow_system_look(app)
-    window = make_window(data_dir)
+    folder = resolve_data_dir(data_dir)  # the folder chosen in Settings counts too
+    if not smoke_test:
+        run_first_run(folder, template_count=len(load_starters()))
+    window = make_window(folder)
     window.show()
     outcome = {"code": 1}
     if smoke_test:

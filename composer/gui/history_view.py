@@ -27,6 +27,7 @@ from composer.domain.storage import atomic_write_bytes
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Sent", "Order", "Reason", "Subject", "Message")
+NO_ORDER = "(no order)"  # a reply sent without an order selected
 
 
 def first_line(text: str) -> str:
@@ -63,11 +64,11 @@ class HistoryModel(QAbstractTableModel):
             return None
         m = self.messages[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (m.sent_at.astimezone().strftime("%Y-%m-%d %H:%M"), m.order_id or "—",
+            return (m.sent_at.astimezone().strftime("%Y-%m-%d %H:%M"), m.order_id or NO_ORDER,
                     self.reason_titles.get(m.reason, m.reason), m.subject,
                     first_line(m.text))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (m.sent_at.isoformat(), m.order_id, m.reason, m.subject,
+            return (m.sent_at.isoformat(), m.order_id or NO_ORDER, m.reason, m.subject,
                     m.text[:600])[index.column()]
         return None
 
@@ -145,7 +146,8 @@ class HistoryView(QWidget):
             self.detail.clear()
             return
         m = self.model.messages[rows[0].row()]
-        head = f"Sent {m.sent_at.isoformat()} · order {m.order_id or '—'} · {m.reason}"
+        order = f"order {m.order_id}" if m.order_id else NO_ORDER
+        head = f"Sent {m.sent_at.isoformat()} · {order} · {m.reason}"
         subject = f"Subject: {m.subject}\n\n" if m.subject else ""
         self.detail.setPlainText(f"{head}\n\n{subject}{m.text}")
 

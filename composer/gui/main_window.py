@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,33 +18,25 @@ from PySide6.QtWidgets import (
 )
 
 from composer.domain.orders import ImportResult, Order
-from composer.domain.reasons import MARKETPLACES, Reason
+from composer.domain.reasons import MARKETPLACES
+from composer.domain.settings import Settings
+from composer.gui.dialogs import WindowDialogs
 from composer.gui.draft_keeper import DraftKeeper
 from composer.gui.editor import BodyEditor, CheckedEditor, SubjectEdit
 from composer.gui.fixes import FixActions, fill_fix_menu
 from composer.gui.highlighter import Mark
-from composer.gui.layout import compose_layout
+from composer.gui.layout import compose_layout, reason_html
 from composer.gui.lint_runner import CheckRequest, CheckResult, LintRunner, is_local
+from composer.gui.menus import build_menus
+from composer.gui.notices import NoticeBar
 from composer.gui.orders_panel import OrdersPanel
-from composer.gui.placeholder_menu import add_insert_menu, fill_editors, fill_message
+from composer.gui.panels import TemplateDock, apply_template
+from composer.gui.placeholder_menu import fill_editors, fill_message
 from composer.gui.problems import ProblemsView
 from composer.gui.session import Session, spelling_suggestions, tooltip_html
 from composer.rules import is_sendable
 
 PASTE_HINT = "Copied. Paste it in Seller Central → Orders → Contact Buyer"
-
-
-def reason_html(reason: Reason) -> str:
-    """What the reason is for, what belongs in it, its limit and when it may be sent."""
-    when = "Reply to the buyer only"
-    if reason.proactive and reason.window_days:
-        when = f"You may write first, within {reason.window_days} days of order completion"
-    if reason.review_window:
-        first, last = reason.review_window
-        when = f"Once per order, {first} to {last} days after delivery"
-    return (f"{html.escape(reason.description)}<br><b>Belongs in it:</b> "
-            f"{html.escape(reason.belongs)}<br><b>Limit:</b> {reason.limit:,} characters · "
-            f"{when}")
 
 
 class MainWindow(QMainWindow):
@@ -57,19 +48,23 @@ class MainWindow(QMainWindow):
         self.runner.checked.connect(self._on_checked)
         self.revision = 0
         self.result: CheckResult | None = None
+        self.ask_before_replacing = True  # a template over a written draft: ask first
         self.setObjectName("mainWindow")
         self.setWindowTitle("Seller Composer")
         self.setAcceptDrops(True)
         self._build_ui()
         self.drafts = DraftKeeper(self)
-        self._build_menus()
+        self.templates = TemplateDock(self)
+        self.dialogs = WindowDialogs(self)
+        build_menus(self)
         self._wire()
         self._fill_reasons()
         self.set_marketplace(session.settings.default_marketplace)
         self.orders_panel.set_orders(session.orders.all(), session.sent_counts())
-        notices = [*session.notices, self.drafts.restore()]
+        notices = [*session.notices, self.templates.notice, self.drafts.restore()]
         self.schedule_check()
         self.body_editor.setFocus()
+        self.notice_bar.add(*notices)
         if any(notices):
             self.statusBar().showMessage(" · ".join(n for n in notices if n))
 
@@ -90,6 +85,7 @@ class MainWindow(QMainWindow):
         self.send_button = QPushButton("&Send", objectName="sendButton", accessibleName="Send")
         self.send_button.setEnabled(False)
         self.orders_panel = OrdersPanel(self.session.today)
+        self.notice_bar = NoticeBar()
         for editor in (self.subject_edit, self.body_editor):
             editor.tooltip_builder = lambda d: tooltip_html(d, self.session.rules())
             editor.menu_builder = self._fill_context_menu
@@ -101,34 +97,6 @@ class MainWindow(QMainWindow):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New message", "Ctrl+N", self.new_message)
-        self._action(file_menu, "&Import order report…", "Ctrl+O", self.choose_order_report)
-        self._action(file_menu, "&Send (copy and record)", "Ctrl+Return", self.send)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
-        edit_menu = self.menuBar().addMenu("&Check")
-        self.next_action = self._action(edit_menu, "&Next problem", "F8", self.next_problem)
-        self.prev_action = self._action(edit_menu, "&Previous problem", "Shift+F8",
-                                        self.previous_problem)
-        edit_menu.addSeparator()
-        add_insert_menu(edit_menu, self._focused_editor)
-        self._action(edit_menu, "Fill fields from the &order", "Ctrl+Shift+F",
-                     self.fill_placeholders)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Messaging rules…", "F1", self.show_rules)
-        self._action(help_menu, "&About Seller Composer", "", self.show_about)
-
-    def _action(self, menu: QMenu, text: str, key: str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(key)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
     def _wire(self) -> None:
         self.body_editor.document().contentsChange.connect(self._on_body_edit)
         self.subject_edit.document().contentsChange.connect(self._on_subject_edit)
@@ -138,6 +106,9 @@ class MainWindow(QMainWindow):
         self.orders_panel.deliveryDateEdited.connect(self._on_delivery_date)
         self.problems.problemShown.connect(self.statusBar().showMessage)
         self.send_button.clicked.connect(self.send)
+        self.orders_panel.messagesRequested.connect(self.show_sent_messages)
+        self.problems.explainRequested.connect(self.dialogs.show_rules)
+        self.templates.panel.templateApplied.connect(self.apply_template)
 
     def _fill_reasons(self) -> None:
         for reason in self.checker.reasons.values():
@@ -210,6 +181,7 @@ class MainWindow(QMainWindow):
         if reason is not None:
             self.reason_info.setText(reason_html(reason))
             self.reason_picker.setToolTip(reason.description)
+            self.templates.follow_reason(reason.id)
         self.schedule_check()
 
     def _on_order_selected(self, order: Order | None) -> None:
@@ -217,12 +189,13 @@ class MainWindow(QMainWindow):
             self.marketplace_picker.blockSignals(True)
             self.set_marketplace(order.marketplace)
             self.marketplace_picker.blockSignals(False)
+        self.templates.set_order(order)
         if order is not None and fill_message(self.subject_edit.text(),
                                               self.body_editor.toPlainText()):
             self.fill_placeholders()
         self.schedule_check()
 
-    def _focused_editor(self) -> CheckedEditor:
+    def focused_editor(self) -> CheckedEditor:
         return self.subject_edit if self.subject_edit.hasFocus() else self.body_editor
 
     def fill_placeholders(self) -> None:
@@ -274,9 +247,23 @@ class MainWindow(QMainWindow):
             return ["Write the message first."]
         if self.result.error:
             return [f"The checker failed: {self.result.error}"]
+        needs = self._needs_order()
         if is_sendable(self.result.diagnostics):
+            return needs
+        return needs + [d.message for d in self.result.diagnostics if d.severity == "error"]
+
+    def _needs_order(self) -> list[str]:
+        """A message Seller Central sends about one order: its dates and history decide it.
+
+        Replies (a customer inquiry, a return question) may come without an order in the
+        table and are recorded with none; a proactive message cannot be checked for its time
+        window or "once per order" without the order.
+        """
+        reason = self.checker.reasons.get(self.reason)
+        if self.order is not None or reason is None or not reason.proactive:
             return []
-        return [d.message for d in self.result.diagnostics if d.severity == "error"]
+        return [f"Select the order this message is about: “{reason.title}” is sent about "
+                "one order, and its time limits depend on that order."]
 
     def _update_send(self) -> None:
         blockers = self.blockers()
@@ -307,29 +294,45 @@ class MainWindow(QMainWindow):
         if order_id:
             self.orders_panel.model.set_sent(order_id,
                                              len(self.session.history.for_order(order_id)))
+        self.dialogs.history_changed()
         self.drafts.sent()
         self.send_status.setText(PASTE_HINT)
         self.statusBar().showMessage(PASTE_HINT)
         self.schedule_check()  # the history changed: a second request may now be blocked
 
     def new_message(self) -> None:
+        """An empty draft, in the selected order's marketplace or the default one."""
         self.session.ignored.clear()
         self.subject_edit.clear()
         self.body_editor.clear()
         self.send_status.clear()
+        if self.order is None or self.order.marketplace not in MARKETPLACES:
+            self.set_marketplace(self.session.settings.default_marketplace)
         self.schedule_check()
 
-    def show_rules(self) -> None:
-        """The rule reference, opened at the rule of the selected problem."""
-        from composer.gui.rules_help import RulesHelpDialog
+    def apply_template(self, subject: str, body: str, reason: str, marketplace: str) -> bool:
+        return apply_template(self, subject, body, reason, marketplace)
 
-        dialog = RulesHelpDialog.for_checker(self.checker, self)
-        row = self.problems.currentIndex().row()
-        problems = self.problems.problem_model.problems
-        if 0 <= row < len(problems):
-            dialog.show_rule(problems[row].mark.diagnostic.rule)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+    def show_rules(self) -> None:
+        """The rule reference, opened at the rule of the selected (or first) problem."""
+        problem = self.problems.current_problem()
+        self.dialogs.show_rules(problem.mark.diagnostic.rule if problem else None)
+
+    def show_sent_messages(self, order_id: str | None = None) -> None:
+        self.dialogs.show_history(order_id)
+
+    def open_settings(self) -> None:
+        self.dialogs.show_settings()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings were saved: check again with the new name and words."""
+        self.session.apply_settings(settings)
+        self.templates.update_context()
+        draft = self.subject_edit.text().strip() or self.body_editor.toPlainText().strip()
+        if not draft and self.order is None:  # the new default applies to new drafts
+            self.set_marketplace(settings.default_marketplace)
+        self.schedule_check()
+        self.statusBar().showMessage("Settings saved.", 4000)
 
     def show_about(self) -> None:
         from composer.gui.rules_help import show_about
@@ -354,6 +357,7 @@ class MainWindow(QMainWindow):
 
     def add_word(self, word: str) -> None:
         self.session.add_word(word)
+        self.templates.update_context()
         self.schedule_check()
 
     def ignore_word(self, word: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -31,10 +32,12 @@ MAX_SHOWN_PROBLEMS = 5
 
 
 class OrdersPanel(QWidget):
-    """Emits `orderSelected(order or None)` and `deliveryDateEdited(order_id, date or None)`."""
+    """Emits `orderSelected(order or None)`, `deliveryDateEdited(order_id, date or None)`
+    and `messagesRequested(order_id)` (the table's "Show sent messages for this order")."""
 
     orderSelected = Signal(object)
     deliveryDateEdited = Signal(str, object)
+    messagesRequested = Signal(str)
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +75,7 @@ class OrdersPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self._build_table_menu()
 
         self.delivery_edit = QDateEdit(self)
         self.delivery_edit.setObjectName("deliveryDateEdit")
@@ -95,6 +99,14 @@ class OrdersPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addWidget(self.import_status)
+
+    def _build_table_menu(self) -> None:
+        """Right-click on the table: what can be done with the selected order."""
+        self.messages_action = QAction("Show &sent messages for this order", self.table,
+                                       objectName="orderMessagesAction", enabled=False)
+        self.messages_action.triggered.connect(lambda _c=False: self._request_messages())
+        self.table.addAction(self.messages_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def import_report(self, path: str | Path, session: Session
                       ) -> tuple[ImportResult | None, str]:
@@ -162,7 +174,12 @@ class OrdersPanel(QWidget):
         day = order.delivered_on() if order else None
         self.delivery_edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
         self.delivery_edit.setEnabled(order is not None)
+        self.messages_action.setEnabled(order is not None)
         self.delivery_edit.blockSignals(False)
+
+    def _request_messages(self) -> None:
+        if self._current is not None:
+            self.messagesRequested.emit(self._current.order_id)
 
     def _on_date_edited(self, qdate: QDate) -> None:
         if self._current is None:

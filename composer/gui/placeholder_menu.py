@@ -1,24 +1,12 @@
-"""Placeholders in the window: insert `{buyer_name}` and friends, fill them from the order."""
+"""Placeholders in the window: fill `{buyer_name}` and friends from the selected order."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
 
 from composer.domain.orders import Order
-from composer.domain.placeholders import FIELDS, fill, placeholders_in, values_from_order
-
-
-def add_insert_menu(menu: QMenu, target: Callable[[], QPlainTextEdit]) -> QMenu:
-    """An "Insert field" submenu; each entry types its placeholder where the cursor is."""
-    sub = menu.addMenu("Insert &field")
-    sub.setObjectName("insertFieldMenu")
-    for f in FIELDS:
-        action = sub.addAction(f"{f.label}  {f.token}")
-        action.triggered.connect(lambda _c=False, t=f.token: target().insertPlainText(t))
-    return sub
+from composer.domain.placeholders import fill, placeholders_in, values_from_order
 
 
 def fill_editors(editors: list[QPlainTextEdit], order: Order, *, seller_name: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -96,6 +96,7 @@ class ProblemsView(QTreeView):
     """Lists the problems of the given editors; picking one selects its text there."""
 
     problemShown = Signal(str)  # its message, for the status bar
+    explainRequested = Signal(str)  # the rule id of the selected (or first) problem
 
     def __init__(self, editors: list[CheckedEditor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,13 @@ class ProblemsView(QTreeView):
             lambda cur, _prev: self.show_problem(cur.row(), focus=False))
         self.clicked.connect(lambda i: self.show_problem(i.row(), focus=False))
         self.activated.connect(lambda i: self.show_problem(i.row(), focus=True))
+        self.explain_action = QAction("&Explain this rule…", self, objectName="explainAction")
+        self.explain_action.setIconText("Explain")  # on the button above the list
+        self.explain_action.setToolTip("Open the messaging rules at the selected problem's rule")
+        self.explain_action.setEnabled(False)
+        self.explain_action.triggered.connect(lambda _c=False: self.explain())
+        self.addAction(self.explain_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     @property
     def problems(self) -> list[Problem]:
@@ -143,6 +151,19 @@ class ProblemsView(QTreeView):
                 rows.append(Problem(m, field, where))
         rows.sort(key=lambda p: p.field != "subject")
         self.problem_model.set_problems(rows)
+        self.explain_action.setEnabled(bool(rows))
+
+    def current_problem(self) -> Problem | None:
+        """The selected problem; the first one when none is selected."""
+        row = self.currentIndex().row()
+        if 0 <= row < len(self.problems):
+            return self.problems[row]
+        return self.problems[0] if self.problems else None
+
+    def explain(self) -> None:
+        problem = self.current_problem()
+        if problem is not None:
+            self.explainRequested.emit(problem.mark.diagnostic.rule)
 
     def step(self, step: int) -> bool:
         """F8 / Shift+F8: the next or previous problem, wrapping around."""

@@ -52,6 +52,10 @@ class Session:
         self.settings = self.settings.with_word(word)
         self._settings_store.save(self.settings)
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings the dialog has already written: use them from the next check on."""
+        self.settings = settings
+
     def close(self) -> None:
         self.orders.close()
         self.history.close()
@@ -98,7 +102,8 @@ def tooltip_html(diag: Diagnostic, rules: dict) -> str:
     if rule is not None and rule.instead:
         parts.append(f"<i>Instead:</i> {html.escape(rule.instead)}")
     if diag.suggestions:
-        parts.append("<i>Fix:</i> " + html.escape(" / ".join(diag.suggestions)))
+        fixes = " / ".join(s or "remove it" for s in diag.suggestions)  # "": delete the text
+        parts.append("<i>Fix:</i> " + html.escape(fixes))
     if diag.source:
         parts.append(f"<small>Source: {html.escape(diag.source)} · {diag.rule}</small>")
     return "<p>" + "<br>".join(parts) + "</p>"

@@ -92,25 +92,7 @@ class TemplatePanel(QWidget):
                        self.market_filter.currentIndexChanged):
             signal.connect(lambda *_: self.refresh())
 
-        self.table = QTableView(self, objectName="templateList", accessibleName="Templates")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.Interactive,
-                                       QHeaderView.ResizeMode.ResizeToContents)):
-            header.setSectionResizeMode(column, mode)
-        header.resizeSection(2, 10 * self.fontMetrics().horizontalAdvance("M"))
-        self.table.doubleClicked.connect(lambda _i: self.apply_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(
-            lambda pos: self.menu.exec(self.table.viewport().mapToGlobal(pos)))
+        self._build_table()
 
         self.apply_button = QPushButton("&Apply", self, objectName="templateApplyButton",
                                         accessibleName="Apply template to the message")
@@ -140,6 +122,27 @@ class TemplatePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+
+    def _build_table(self) -> None:
+        self.table = QTableView(self, objectName="templateList", accessibleName="Templates")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Interactive,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(2, 10 * self.fontMetrics().horizontalAdvance("M"))
+        self.table.doubleClicked.connect(lambda _i: self.apply_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.menu.exec(self.table.viewport().mapToGlobal(pos)))
 
     def _build_menu(self) -> QMenu:
         menu = QMenu(self)
