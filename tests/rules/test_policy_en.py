@@ -108,6 +108,60 @@ FLAGGED = [
      "prohibited-content"),
     ("review-request", "Happy customers leave reviews! If you're happy, please leave one.",
      "review-manipulation"),
+    # the reward or the dictation in the sentence after the request
+    ("review-request", "Please leave a review of the lamp. Once it's posted, send us a screenshot "
+     "and we'll send you a $10 gift card.", "review-manipulation"),
+    ("review-request", "Could you write a review? We'll then refund your delivery charge as a "
+     "thank-you.", "review-manipulation"),
+    ("review-request", "Could you leave a quick review? It would be great if you could mention "
+     "how soft the fabric is.", "review-manipulation"),
+    ("review-request", "Happy with your purchase? Please leave a review! Not happy? Please "
+     "contact us.", "review-manipulation"),
+    ("review-request", "If anything is less than perfect, message us before reviewing.",
+     "review-manipulation"),
+    ("review-request", "Reviews are what keep a small shop like ours going.",
+     "review-manipulation"),
+    ("customer-inquiry", "If you leave a bad review, we will report you to Amazon.",
+     "review-manipulation"),
+    ("review-request", "Just a friendly reminder: we asked last week for a review and haven't "
+     "seen one yet.", "prohibited-content"),
+    # message types in other words
+    ("order-fulfillment-issue", "Just checking in to make sure everything arrived OK. We're "
+     "always here if you need anything!", "prohibited-content"),
+    ("order-fulfillment-issue", "According to UPS, your package was delivered today at 2:14 PM.",
+     "prohibited-content"),
+    ("order-fulfillment-issue", "Just a heads-up: your parcel has been handed to DPD.",
+     "prohibited-content"),
+    ("custom-design", "We've received your order and will start on it right away.",
+     "prohibited-content"),
+    ("review-request", "Good news! Your new rug will be with you by Friday.",
+     "prohibited-content"),
+    ("order-fulfillment-issue", "The only way to fix this is for you to cancel the order through "
+     "Amazon.", "prohibited-content"),
+    ("review-request", "We'd appreciate a review. If you'd rather not hear from us again, just "
+     "reply 'no thanks'.", "prohibited-content"),
+    ("order-fulfillment-issue", "The damn courier lost your package again.",
+     "prohibited-content"),
+    # promotion in other words
+    ("customer-inquiry", "We don't make it in rose gold here, but you can visit us on Etsy.",
+     "promotion"),
+    ("customer-inquiry", "Yes, it fits. Enter our monthly giveaway for a chance to win!",
+     "promotion"),
+    ("delivery-scheduling", "Which day suits you? Also, stock up on our shelving now before "
+     "prices go up!", "promotion"),
+    ("order-fulfillment-issue", "Sorry for the delay. Use THANKYOU10 on your next Amazon order.",
+     "promotion"),
+    ("customer-inquiry", "The basic model has two speeds. Upgrade to our Pro model for just $20 "
+     "more!", "promotion"),
+    # off-reason in other words
+    ("review-request", "Please find attached the invoice for your order.", "off-reason"),
+    ("home-services", "After the visit, we'd appreciate it if you left a review of our service.",
+     "off-reason"),
+    ("custom-design", "Please approve the proof. Also, which day next week would you like the "
+     "canvas delivered?", "off-reason"),
+    ("custom-design", "The proof is attached, along with your invoice.", "off-reason"),
+    ("delivery-scheduling", "Please pick a slot. We'd also love to hear your thoughts on Amazon "
+     "once it's set up.", "off-reason"),
 ]
 
 
@@ -164,6 +218,34 @@ CLEAN = [
      "you for delivery?"),
     ("customer-inquiry", "This model has very good reviews, and the lid is sold separately."),
     ("return", "Thanks for your feedback about the zip. We have refunded you in full."),
+    ("return", "We reviewed the photos you sent and will refund the full $79.99 today."),
+    ("review-request", "Your refund was processed last week. If you have a moment, please share "
+     "your experience in a review."),
+    ("review-request", "We hope you're enjoying the 100% cotton sheets. We'd appreciate an honest "
+     "review on Amazon."),
+    ("review-request", "Would you take a moment to review your purchase? Honest feedback, whether "
+     "it's 1 star or 5, helps other shoppers."),
+    ("review-request", "Whether you loved the yoga mat or not, your honest review helps others."),
+    ("review-request", "We're a small family business, and we'd be grateful if you could share "
+     "your honest opinion in a review."),
+    ("review-request", "Your headphones were delivered on 3 November. Could you leave feedback "
+     "about your experience with us as a seller?"),
+    ("customer-inquiry", "The lower price you saw was an Amazon Lightning Deal, which ended on "
+     "Nov 24, so we can't apply it now."),
+    ("customer-inquiry", "We usually stock up on the 6-pack before the holidays, so it should be "
+     "back by December 5."),
+    ("customer-inquiry", "We asked the manufacturer last week, and they confirmed the blades are "
+     "stainless steel."),
+    ("customer-inquiry", "The assembly is idiot-proof, and the dumbbell rack is sold separately."),
+    ("order-fulfillment-issue", "UPS shows the package as delivered, but you told us it never "
+     "arrived, so we are sending a replacement today."),
+    ("order-fulfillment-issue", "We were unable to ship your order because the address failed "
+     "validation. Please confirm your street address."),
+    ("custom-design", "Please confirm the wording on the proof. We'll make and ship the banner "
+     "within 3 days of your approval."),
+    ("home-services", "A quick reminder for Saturday's assembly: does 9:00 to 11:00 still suit "
+     "you?"),
+    ("customer-inquiry", "Just checking in on your question: the initials can be gold or silver."),
 ]
 
 
@@ -301,3 +383,39 @@ def test_off_reason_message_names_the_right_reason(checker):
     assert "Request a product review or seller feedback" in d.message
     assert text[d.start:d.end] == "Could you also leave a review of the kettle?"
     assert checker.reasons["review-request"].title in d.message
+
+
+# --- grammar: high-precision patterns ------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "The parts was missing from the returned box.",
+    "We has shipped the missing part today.",
+    "The casserole dish and it's lid are oven safe.",
+    "The large pot is bigger then the medium one.",
+    "The lamp charges with an USB cable.",
+    "The driver will call you a hour before arriving.",
+    "Your necklace will be an unique piece.",
+    "Its been a busy week, so your order is late.",
+    "Their are two sizes of the planter.",
+])
+def test_grammar_slips_are_flagged(checker, body):
+    diags = checker.check(_letter(body), reason="customer-inquiry", marketplace="US",
+                          categories=("grammar",))
+    assert any(d.severity == "error" for d in diags), body
+
+
+@pytest.mark.parametrize("body", [
+    "One of the legs is shorter by design, and the return window for the boots is 30 days.",
+    "The lamp has a UL-listed cord, an ETL mark, an LED bulb and a USB port; a EU plug fits.",
+    "It takes an A19 bulb, fits an A4 print, and has a SIM tray and a HEPA filter.",
+    "Unplug it for a minute or more, then plug it back in. We'd rather ship it complete than "
+    "in two boxes.",
+    "Both its lid and its base are glass; its only drawback is the weight.",
+    "The glass was cracked, the news is good, and 3 days is the usual time.",
+    "It was an unusual fault in an unidentified part.",
+])
+def test_correct_grammar_is_not_flagged(checker, body):
+    diags = checker.check(_letter(body), reason="customer-inquiry", marketplace="US",
+                          categories=("grammar",))
+    assert [d for d in diags if d.severity == "error"] == []

@@ -25,10 +25,16 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 @code_check("repeated-word")
 def repeated_word(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
     allowed = {w.lower() for w in rule.options.get("allowed", ())}
+    allowed_after = {k.lower(): {w.lower() for w in v}
+                     for k, v in rule.options.get("allowed_after", {}).items()}
     text = fld.text
     for m in re.finditer(r"\b([^\W\d_]+)(\s+)(\1)\b", text, re.IGNORECASE):
         first, second = m.group(1), m.group(3)
         if first.lower() in allowed or first.lower() != second.lower():
+            continue
+        after = allowed_after.get(first.lower())
+        before = text[max(0, m.start() - 30):m.start()].lower()
+        if after is not None and after & set(re.findall(r"[a-z]+", before)):
             continue
         if "\n\n" in m.group(2):
             continue
@@ -117,6 +123,34 @@ _A_OK = re.compile(
 _VOWEL = re.compile(r"^[aeiou]", re.IGNORECASE)
 
 
+# "an unique", "an user": a vowel letter read as "you" or "won" takes "a" (only words that
+# are read that way in every variety; "unidentified" and "unusual" are left alone).
+_YOU_ONE = re.compile(
+    r"^(uniq|unit|union|univers|uniform|unicorn|unisex|unilateral|usable|use|user|usual"
+    r"|utensil|utilit|euro|eulog|ewe|one$|once$|ubiquit|ukulele)", re.IGNORECASE)
+# "a hour": a silent h takes "an" ("a herb" is British, so herb is left alone).
+_SILENT_H = re.compile(r"^(hours?|hourly|honest\w*|honou?r\w*|heirs?)$", re.IGNORECASE)
+# Acronyms are read letter by letter or as a word; only the first letters whose sound is the
+# same either way are judged: "an USB", "a AC adapter" (never "a EU plug": E-U reads "you").
+_ACRONYM = re.compile(r"(?<![\w'-])(a|an|A|An)\s+([A-Z][A-Z0-9]{1,5})(?![\w'-])")
+_AN_CONSONANT = set("BCDGJKPQTVWYZ")
+_A_VOWEL = set("AIO")
+
+
+def _acronym_fix(article: str, word: str) -> bool:
+    first = word[0]
+    if article.lower() == "an":
+        return first in _AN_CONSONANT or (first == "U" and not word.startswith("UR"))
+    if word.startswith(("ONE", "ONCE")):
+        return False  # emphasis: "a ONE-off", "a ONCE a year check"
+    return first in _A_VOWEL or (first == "E" and not word.startswith("EU"))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'(")
+    return not before or before[-1] in ".!?:\n"
+
+
 @code_check("a-an")
 def a_an(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
     text = fld.text
@@ -126,11 +160,27 @@ def a_an(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
         if _inside(m.start(2), masked) or len(word) < 2:
             continue
         vowel = bool(_VOWEL.match(word))
-        if article.lower() == "a" and vowel and not _A_OK.match(word):
+        if article.lower() == "a":
+            wrong = (vowel and not _A_OK.match(word)) or bool(_SILENT_H.match(word))
             fix = "An" if article[0].isupper() else "an"
-        elif article.lower() == "an" and not vowel and not _AN_OK.match(word):
+        else:
+            wrong = (not vowel and not _AN_OK.match(word)) or bool(_YOU_ONE.match(word))
+            fix = "A" if article[0].isupper() else "a"
+        if not wrong:
+            continue
+        yield Hit(m.start(1), m.end(1), message=f"Use “{fix}” before “{word}”.",
+                  suggestions=(fix,))
+    if text.isupper():  # a subject or a line in capitals: no way to tell acronyms apart
+        return
+    for m in _ACRONYM.finditer(text):
+        article, word = m.group(1), m.group(2)
+        if _inside(m.start(2), masked) or not _acronym_fix(article, word):
+            continue
+        if article[0].isupper() and not _sentence_start(text, m.start(1)):
+            continue  # "grade A ABS plastic", "plan A OR B"
+        if article.lower() == "an":
             fix = "A" if article[0].isupper() else "a"
         else:
-            continue
+            fix = "An" if article[0].isupper() else "an"
         yield Hit(m.start(1), m.end(1), message=f"Use “{fix}” before “{word}”.",
                   suggestions=(fix,))

@@ -106,9 +106,22 @@ def only_courtesy(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
     if not spans:
         return
     for s, e in spans:
-        if not courtesy.fullmatch(_EDGES.sub("", text[s:e])):
+        if not _courteous(courtesy, text[s:e]):
             return
     yield Hit(spans[0][0], spans[-1][1])
+
+
+# "It means the world to us, and we hope they bring joy": courtesy clauses joined together.
+_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:and|so|but)\s+|;\s*|,\s+(?=(?:we|i)\b))", re.IGNORECASE)
+
+
+def _courteous(courtesy: re.Pattern, sentence: str) -> bool:
+    """Whether the sentence, or each of its clauses, is a courtesy phrase."""
+    if courtesy.fullmatch(_EDGES.sub("", sentence)):
+        return True
+    parts = [_EDGES.sub("", p) for p in _CLAUSE.split(sentence)]
+    parts = [p for p in parts if p]
+    return len(parts) > 1 and all(courtesy.fullmatch(p) for p in parts)
 
 
 # --- emoji ---------------------------------------------------------------------------------
