@@ -156,6 +156,41 @@ def test_carrier_or_manufacturer_number_is_only_a_warning(checker, marketplace, 
     assert is_sendable([d])
 
 
+@pytest.mark.parametrize(("marketplace", "text"), [
+    ("ES", "El repartidor de SEUR no pudo entregar su paquete. Si necesita reprogramar la "
+           "entrega directamente con la empresa de transporte, su teléfono de atención es el "
+           "963 228 700."),
+    ("DE", "Bei Fragen zur Zustellung wenden Sie sich an das Transportunternehmen unter "
+           "0221 12345678."),
+    ("FR", "Pour fixer un rendez-vous, contactez la société de transport au 01 23 45 67 89."),
+    ("IT", "Per fissare la consegna può chiamare lo spedizioniere al numero 02 1234 5678."),
+    # the carrier is named in the sentence before, and this one says "they"
+    ("US", "Your gun safe ships by freight with Estes. They will call you from 1-866-378-3748 "
+           "to book a window."),
+    ("ES", "Su pedido lo entrega Nacex. Si lo prefiere, llame a su servicio de atención al "
+           "963 228 700."),
+])
+def test_carrier_numbers_named_by_their_trade_or_the_sentence_before_are_warnings(
+        checker, marketplace, text):
+    (d,) = contact(checker, text, marketplace)
+    assert d.severity == Severity.WARNING
+
+
+@pytest.mark.parametrize(("marketplace", "text"), [
+    # the carrier is in another sentence and this one is about the seller
+    ("US", "Your order ships with UPS. If anything is wrong, call us at 212-555-0147."),
+    ("DE", "Wir versenden mit DHL. Rufen Sie uns unter 030 12345678 an."),
+    ("ES", "Enviamos con SEUR. Para cualquier duda, llame a nuestro teléfono 963 228 700."),
+    # the carrier is in another paragraph
+    ("US", "Your order ships with UPS.\n\nThey can call 212-555-0147 with questions."),
+    # the seller's own delivery department is not a carrier
+    ("FR", "Notre service livraison est joignable au 01 23 45 67 89."),
+])
+def test_own_number_next_to_a_carrier_name_is_still_an_error(checker, marketplace, text):
+    (d,) = contact(checker, text, marketplace)
+    assert d.severity == Severity.ERROR
+
+
 def test_https_amazon_links_and_amazon_as_a_name_pass(checker):
     assert flagged(checker, "See https://www.amazon.com/gp/css/order-history for it.") == []
     assert flagged(checker, "Thank you for shopping on Amazon.com and Amazon.de.") == []
@@ -221,6 +256,7 @@ def test_carrier_tracking_link_is_a_warning_and_short_links_are_warned(checker):
     ("US", "Version 2.3.4.5678 fixed the bug; the hub is at 192.168.100.100."),
     ("US", "The desk is 31.5\" x 11.8\" and 48\" wide."),
     ("US", "Your ticket 20261102-0042 is open; the ISBN 978-3-16-148410-0 is on the back."),
+    ("US", "Your cabinet's serial number, 2026114556, tells us it's the 2026 model."),
 ])
 def test_ordinary_data_and_words_are_not_contact_details(checker, marketplace, text):
     assert flagged(checker, text, marketplace) == []

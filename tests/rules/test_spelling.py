@@ -105,13 +105,18 @@ def test_american_spelling_passes_on_us_and_ca(checker):
     assert spelling(checker, text, "CA") == []
 
 
-def test_other_variety_is_a_warning_naming_the_local_form(checker):
+def test_other_variety_is_an_error_with_the_local_form_as_fix(checker):
+    # POLICY.md §3: American spellings on US/CA, British on UK.
     us = spelling(checker, "Please check the colour.", "US")
-    assert [(d.severity, "color" in d.message) for d in us] == [("warning", True)]
+    assert [(d.severity, d.suggestions) for d in us] == [("error", ("color",))]
     uk = spelling(checker, "Please check the color.", "UK")
-    assert [(d.severity, "colour" in d.message) for d in uk] == [("warning", True)]
-    assert is_sendable(uk)
-    # British words with no one-pattern American twin are still warnings, not errors.
+    assert [(d.severity, d.suggestions) for d in uk] == [("error", ("colour",))]
+    assert [d.severity for d in spelling(checker, "We will organise the centre.", "US")] == [
+        "error", "error"]
+    assert not is_sendable(uk)
+    # Forms American buyers write too are accepted on US.
+    assert spelling(checker, "Your order was cancelled and the parcel travelled far.", "US") == []
+    # British words with no one-pattern American twin are warnings, not errors.
     assert [d.severity for d in spelling(checker, "The jewellery box.", "US")] == ["warning"]
 
 
@@ -209,3 +214,53 @@ def test_word_lists_come_from_the_app_resources(checker, tmp_path):
 def test_suggest_follows_the_buyer_language(checker):
     assert suggest(checker, "recieved", "DE", language="en")[0] == "received"
     assert suggest(checker, "Rechnungsadrese", "UK", language="de")[0] == "Rechnungsadresse"
+
+
+@pytest.mark.parametrize(("marketplace", "text"), [
+    # German compounds (short parts at the edges, three or four parts), -er agent nouns,
+    # zu-infinitives and separable prefixes, English loans inside compounds
+    ("DE", "Die Thermoskanne, der Rasierer und der Luftbefeuchter sind unterwegs."),
+    ("DE", "Das Boxspringbett ist eine Maßanfertigung; das Olivenöl liegt bei."),
+    ("DE", "Der Bohrhammer hat ein Schnellspannbohrfutter."),
+    ("DE", "Wir empfehlen, die Kanne auszuspülen und das Brett einzuölen."),
+    # Spanish and Italian prefixes, verb+object compounds, -abile, enclitics after a prefix
+    ("ES", "Si necesita reprogramar la entrega, el cortacésped llega el lunes."),
+    ("ES", "Le recomendamos precalentarla; sirve para videollamadas."),
+    ("IT", "Il copripiumino e il macinacaffè sono in arrivo; lo scaldabiberon è a parte."),
+    ("IT", "La lampadina è dimmerabile e lo screenshot è utile."),
+    ("FR", "L'ampoule est dimmable et se règle depuis l'app."),
+    # a short quotation is a product name, whatever its words
+    ("DE", "Die Box „Sound Go Mini“ ist wieder lieferbar."),
+    ("FR", "Le modèle « Sound Go Mini » est de nouveau disponible."),
+    ("IT", "Il modello \"Sound Go Mini\" è di nuovo disponibile."),
+])
+def test_word_formation_and_product_names_pass(checker, marketplace, text):
+    assert flagged(checker, text, marketplace) == []
+
+
+@pytest.mark.parametrize(("marketplace", "text", "wrong"), [
+    ("DE", "Ihre Bestelung und die Rechnug sind unterwegs.", ["Bestelung", "Rechnug"]),
+    ("DE", "Bitte prüfen Sie die Lieferaddresse.", ["Lieferaddresse"]),  # liefe+rad+dresse
+    ("DE", "Der Luftbefeuchtr und die Thermoskane sind da.", ["Luftbefeuchtr", "Thermoskane"]),
+    ("DE", "Bitte die Kanne auszuspüllen.", ["auszuspüllen"]),
+    ("ES", "Puede reprogramr la entrega del cortacesped.", ["reprogramr", "cortacesped"]),
+    ("FR", "Nous sommes désolés pour le retrad.", ["retrad"]),  # re+trad is no word
+    ("IT", "Il copripiumimo arriva domani.", ["copripiumimo"]),
+    # a rare dictionary word that in a message is a typo of a common one
+    ("IT", "Ci scusiamo per il disaggio.", ["disaggio"]),
+    # typos inside a quoted sentence are still typos: a name is at most five words
+    ("DE", "Sie schrieben: „Die Lampe ist leider kaputt und das Kabel fehtl.“", ["fehtl"]),
+])
+def test_typos_in_formed_words_are_still_flagged(checker, marketplace, text, wrong):
+    assert flagged(checker, text, marketplace) == wrong
+
+
+def test_removed_dictionary_word_suggests_the_common_one(checker):
+    assert suggest(checker, "disaggio", "IT")[0] == "disagio"
+
+
+def test_misspelt_day_and_month_names_are_not_taken_for_names(checker):
+    text = "Can we deliver on Wensday, or Thrusday? Febuary is full."
+    assert flagged(checker, text) == ["Wensday", "Thrusday", "Febuary"]
+    names = "Augusta, Marcy and Julie will be home on Wednesday in February."
+    assert flagged(checker, names) == []

@@ -36,16 +36,18 @@ class _Options:
     """A rule's `options`, compiled once per rule."""
 
     exceptions: re.Pattern | None  # names a carrier / manufacturer / warranty service
+    refers: re.Pattern | None  # "they", "their hotline": points back to the last sentence
+    own: re.Pattern | None  # "we", "our": the seller's own number
     cues: re.Pattern | None  # words that announce a phone number ("call", "Telefon")
     id_label: re.Pattern | None  # labels before an id ("invoice no.", "Bestellnummer")
     exception_message: str
     carrier_domains: tuple[str, ...]
 
 
-def _any(patterns: list[str], suffix: str = "") -> re.Pattern | None:
+def _any(patterns: list[str], suffix: str = "", flags: int = re.I) -> re.Pattern | None:
     if not patterns:
         return None
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + suffix, re.I)
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + suffix, flags)
 
 
 def _options(rule: Rule, job: Job) -> _Options:
@@ -53,8 +55,10 @@ def _options(rule: Rule, job: Job) -> _Options:
         o = rule.options
         return _Options(
             exceptions=_any(o.get("exceptions", [])),
+            refers=_any(o.get("refers_back", []), flags=0),
+            own=_any(o.get("own", [])),
             cues=_any(o.get("cues", [])),
-            id_label=_any(o.get("id_labels", []), r"\s*(?:[:#.]\s*)?$"),
+            id_label=_any(o.get("id_labels", []), r"\s*(?:[:#.,]\s*)?$"),
             exception_message=o.get("exception_message", rule.message),
             carrier_domains=tuple(d.lower() for d in o.get("carrier_domains", [])),
         )
@@ -152,9 +156,28 @@ def _bad_nanp(number: PhoneNumber) -> bool:
     return number.country_code == 1 and str(number.national_number)[0] in "01"
 
 
-def _phone_hit(fld: Field, start: int, end: int, opts: _Options) -> Hit:
+def _carrier_number(fld: Field, start: int, end: int, opts: _Options) -> bool:
+    """The number's sentence names a carrier, manufacturer or warranty service, or points
+    back ("They will call you") to the sentence before it in the paragraph that names one."""
+    if opts.exceptions is None:
+        return False
+    text = fld.text
     s, e = fld.sentence_at(start)
-    if opts.exceptions and opts.exceptions.search(fld.text, s, max(e, end)):
+    e = max(e, end)
+    if opts.exceptions.search(text, s, e):
+        return True
+    if (opts.refers is None or not opts.refers.search(text, s, e)
+            or (opts.own is not None and opts.own.search(text, s, e))):
+        return False
+    gap = len(text[:s].rstrip())
+    if gap == 0 or "\n\n" in text[gap:s].replace(" ", "").replace("\t", ""):
+        return False
+    ps, pe = fld.sentence_at(gap - 1)
+    return ps < s and bool(opts.exceptions.search(text, ps, pe))
+
+
+def _phone_hit(fld: Field, start: int, end: int, opts: _Options) -> Hit:
+    if _carrier_number(fld, start, end, opts):
         return Hit(start, end, message=opts.exception_message, severity=Severity.WARNING)
     return Hit(start, end, suggestions=REMOVE)
 
