@@ -390,4 +390,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, ev: QCloseEvent) -> None:
         self.drafts.save_now()
         self.runner.shutdown()
+        self.templates.panel.verdicts.shutdown()
         super().closeEvent(ev)

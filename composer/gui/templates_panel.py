@@ -1,7 +1,8 @@
 """The template panel: find a template, apply it to the order, keep the library tidy.
 
 Every change goes through `TemplateLibrary`, which writes `templates.json` at once; the
-compliance mark comes from the engine (`check_template`), never from the panel.
+compliance mark comes from the engine (`check_template`), never from the panel, and is
+computed in a worker (`TemplateVerdicts`) so the window never waits for it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.domain.compliance import TemplateVerdict, check_template
+from composer.domain.compliance import TemplateVerdict
 from composer.domain.drafts import Draft
 from composer.domain.reasons import MARKETPLACES
 from composer.domain.template_io import (
@@ -44,7 +45,13 @@ from composer.domain.template_io import (
     read_json_entries,
 )
 from composer.domain.templates import Template, TemplateLibrary, fill_template
-from composer.gui.template_model import TemplateModel, import_summary, placeholder_menu
+from composer.gui.template_model import (
+    TemplateModel,
+    TemplateVerdicts,
+    ask_clash_policy,
+    import_summary,
+    placeholder_menu,
+)
 from composer.rules import Checker
 
 __all__ = ["TemplatePanel", "import_summary", "placeholder_menu"]
@@ -66,11 +73,12 @@ class TemplatePanel(QWidget):
         self.library = library
         self.checker = checker
         self.current_draft = current_draft
-        self.seller_name = seller_name
-        self.words = frozenset(words)
         self.order_values: dict[str, str] = {}
-        self._verdicts: dict[Template, TemplateVerdict] = {}
-        self.model = TemplateModel({r.id: r.title for r in checker.reasons.values()}, self)
+        self.verdicts = TemplateVerdicts(checker, seller_name=seller_name, words=words,
+                                         parent=self)
+        self.model = TemplateModel({r.id: r.title for r in checker.reasons.values()},
+                                   self.verdicts.known, self)
+        self.verdicts.verdictReady.connect(self.model.show_verdict)
         self._build()
         self.refresh()
 
@@ -173,12 +181,18 @@ class TemplatePanel(QWidget):
     def set_check_context(self, *, seller_name: str | None = None,
                           words: Iterable[str] | None = None) -> None:
         """The seller's name and dictionary changed: check every template again."""
-        if seller_name is not None:
-            self.seller_name = seller_name
-        if words is not None:
-            self.words = frozenset(words)
-        self._verdicts.clear()
+        self.verdicts.set_context(
+            seller_name=self.seller_name if seller_name is None else seller_name,
+            words=self.words if words is None else words)
         self.refresh()
+
+    @property
+    def seller_name(self) -> str:
+        return self.verdicts.seller_name
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.verdicts.words
 
     def set_filters(self, reason: str = "", marketplace: str = "") -> None:
         """Show only templates for `reason` and `marketplace` ("" for all)."""
@@ -186,10 +200,12 @@ class TemplatePanel(QWidget):
         self.market_filter.setCurrentIndex(max(0, self.market_filter.findData(marketplace)))
 
     def verdict(self, template: Template) -> TemplateVerdict:
-        if template not in self._verdicts:
-            self._verdicts[template] = check_template(
-                template, self.checker, seller_name=self.seller_name, words=self.words)
-        return self._verdicts[template]
+        """The verdict now, checked on the spot if the worker has not delivered it yet."""
+        return self.verdicts.verdict(template)
+
+    def wait_for_verdicts(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until every verdict asked for has arrived; False on timeout."""
+        return self.verdicts.wait(timeout_ms)
 
     def refresh(self) -> None:
         """Show the templates matching the search and filters, keeping the selection."""
@@ -197,13 +213,15 @@ class TemplatePanel(QWidget):
         shown = self.library.search(self.search_edit.text(),
                                     reason=self.reason_filter.currentData() or None,
                                     marketplace=self.market_filter.currentData() or None)
-        self.model.set_rows(self.verdict(t) for t in shown)
+        self.verdicts.retain(self.library.templates)
+        self.model.set_rows(shown)
+        self.verdicts.request(shown)
         if keep is not None:
             self.select(keep.id)
         self._update_buttons()
 
     def shown_names(self) -> list[str]:
-        return [v.template.name for v in self.model.rows]
+        return [t.name for t in self.model.rows]
 
     def selected(self) -> Template | None:
         rows = self.table.selectionModel().selectedRows()
@@ -373,7 +391,7 @@ class TemplatePanel(QWidget):
         if not path:
             return
         try:
-            policy = self._ask_policy(self.clashing_names(path))
+            policy = ask_clash_policy(self, self.clashing_names(path))
             if policy is None:
                 return
             report = self.import_from(path, policy)
@@ -383,16 +401,3 @@ class TemplatePanel(QWidget):
         box = QMessageBox.warning if report.invalid or report.noncompliant else \
             QMessageBox.information
         box(self, "Import templates", import_summary(report))
-
-    def _ask_policy(self, clashes: list[str]) -> Clash | None:
-        if not clashes:
-            return "skip"
-        box = QMessageBox(QMessageBox.Icon.Question, "Import templates",
-                          "These templates exist already:\n" + "\n".join(clashes[:10]), parent=self)
-        choices: dict[object, Clash] = {
-            box.addButton("Skip them", QMessageBox.ButtonRole.AcceptRole): "skip",
-            box.addButton("Replace mine", QMessageBox.ButtonRole.DestructiveRole): "replace",
-            box.addButton("Keep both", QMessageBox.ButtonRole.AcceptRole): "keep-both"}
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return choices.get(box.clickedButton())

@@ -138,7 +138,9 @@ class Checker:
 
     def _pack(self, lang: str) -> list[Rule]:
         if lang not in self._packs:
-            self._packs[lang] = load_pack(self.resources / "rules" / lang, lang)
+            with self._lock:  # the lint runner and the template verdicts load from workers
+                if lang not in self._packs:
+                    self._packs[lang] = load_pack(self.resources / "rules" / lang, lang)
         return self._packs[lang]
 
     def rules(self, lang: str) -> list[Rule]:

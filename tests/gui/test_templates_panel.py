@@ -61,6 +61,7 @@ def test_the_starters_are_listed_with_a_compliant_mark(panel):
     assert panel.findChild(QTableView, "templateList") is panel.table
     assert panel.findChild(QLineEdit, "templateSearch") is panel.search_edit
     assert panel.table.model().rowCount() == len(load_starters()) == 18
+    assert panel.wait_for_verdicts()
     assert {cell(panel, n, 0) for n in panel.shown_names()} == {"✓"}
     assert cell(panel, "Invoice (EN)", 2) == "Send an invoice"
     assert cell(panel, "Invoice (EN)", 3) == "US"
@@ -193,6 +194,7 @@ def test_double_click_applies_the_template(panel, qtbot):
 
 def test_a_non_compliant_template_shows_a_warning_with_the_problem(panel):
     panel.save_draft_as("Promo", Draft(reason="customer-inquiry", marketplace="US", body=PROMO))
+    assert panel.wait_for_verdicts()
     assert cell(panel, "Promo", 0) == "⚠"
     assert "coupon" in cell(panel, "Promo", 0, Qt.ItemDataRole.ToolTipRole)
     assert cell(panel, "Promo", 0, Qt.ItemDataRole.AccessibleTextRole) == "Not compliant"
@@ -229,6 +231,7 @@ def test_import_summary_names_skipped_renamed_and_non_compliant(qtbot, tmp_path,
     assert "Skipped (a template of that name exists): Invoice (EN)" in text
     assert "Not taken: template 3 (Broken): unknown contact reason 'marketing'" in text
     assert "⚠ Not compliant, fix before use: Promo" in text
+    assert panel.wait_for_verdicts()
     assert cell(panel, "Promo", 0) == "⚠"
 
     panel.import_from(incoming, "keep-both")
