@@ -110,12 +110,7 @@ def tooltip_html(diag: Diagnostic, rules: dict) -> str:
 
 
 def spelling_suggestions(checker: Checker, word: str, marketplace: str) -> list[str]:
-    """Suggestions from the spelling module, when there is one with `suggest`."""
-    try:
-        from composer.rules.checks import spelling
-    except ImportError:
-        return []
-    suggest = getattr(spelling, "suggest", None)
-    if suggest is None:
-        return []
-    return list(suggest(checker, word, marketplace))[:6]
+    """Corrections for a flagged word, computed only when the seller asks (right-click)."""
+    from composer.rules.suggest import suggest
+
+    return suggest(checker, word, marketplace)[:6]

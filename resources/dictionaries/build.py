@@ -22,7 +22,7 @@ from pathlib import Path
 from spellchecker import SpellChecker
 from spylls.hunspell import Dictionary
 
-from composer.rules.checks.spelling import enclitic_bases
+from composer.rules.lexicon import enclitic_bases
 
 HERE = Path(__file__).resolve().parent
 SOURCES = {"en_US": "en", "en_GB": "en", "de_DE": "de", "fr": "fr", "es_ES": "es", "it_IT": "it"}

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from composer.rules import CheckContext, Checker, is_sendable
-from composer.rules.checks.spelling import suggest
+from composer.rules.suggest import suggest
 
 REASON = "customer-inquiry"
 
