@@ -75,6 +75,7 @@ class Job:
     context: CheckContext
     checker: Checker
     fields: dict[str, Field] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # results checks share in one run
     _protected: dict[str, list] = field(default_factory=dict)
 
     def protected(self, name: str) -> list[tuple[int, int, str]]:

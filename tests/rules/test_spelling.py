@@ -173,8 +173,18 @@ def test_german_messages_may_use_english_product_words(checker):
 
 def test_buyer_language_selects_the_dictionary(checker):
     text = "We'd say it's fine, isn't it?"
-    assert flagged(checker, text, "DE") == ["We'd", "say", "isn't"]
     assert flagged(checker, text, "DE", context=CheckContext(language="en")) == []
+    assert flagged(checker, "Wir sagen, es ist gut, nicht?", "DE") == []
+
+
+def test_a_message_in_another_language_gets_one_language_error_not_a_typo_per_word(checker):
+    text = ("Hello Mr Weber,\n\nThank you for your message. The lamp is on its way and "
+            "should arrive on Friday. Please let us know if the shade is the right size.\n\n"
+            "Best regards,\nLamp Team")
+    diags = checker.check(text, reason="customer-inquiry", marketplace="DE")
+    assert {d.category for d in diags if d.severity == "error"} == {"language"}
+    text_de = text.replace("Thank", "Thnak")
+    assert flagged(checker, text_de, "DE", context=CheckContext(language="en")) == ["Thnak"]
 
 
 @pytest.mark.parametrize(("word", "marketplace", "best"), [

@@ -131,25 +131,43 @@ def expected_language(job: Job) -> str | None:
     return wanted if wanted in LANGUAGES else None
 
 
+def foreign_language(fld: Field, job: Job, options: dict | None = None) -> str | None:
+    """The language `fld` is confidently written in when it is not the buyer's; else None.
+
+    Computed once per field and run: the spelling check asks too, since judging English
+    words against a German dictionary only buries the one finding that matters.
+    """
+    key = f"foreign-language:{fld.name}"
+    if key in job.memo:
+        return job.memo[key]
+    expected = expected_language(job)
+    found = None
+    if expected is not None:
+        if options is None:
+            options = next((r.options for r in job.checker.rules(job.lang)
+                            if r.check == "language"), {})
+        resources = job.checker.resources
+        profiles = job.checker.service(
+            "language-profiles",
+            lambda: load_profiles(resources / "languages" / "function-words.toml"))
+        text = mask(fld.text, job.protected(fld.name))
+        known = job.context.known_words()
+        found = detect(text, expected, profiles, options, known)
+        if found is None:  # the body in another language between the greeting and sign-off
+            found = detect(body_of(text), expected, profiles, options, known)
+    job.memo[key] = found
+    return found
+
+
 @code_check("language")
 def wrong_language(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
-    expected = expected_language(job)
-    if expected is None:
-        return
-    resources = job.checker.resources
-    profiles = job.checker.service(
-        "language-profiles",
-        lambda: load_profiles(resources / "languages" / "function-words.toml"))
-    text = mask(fld.text, job.protected(fld.name))
-    known = job.context.known_words()
-    found = detect(text, expected, profiles, rule.options, known)
-    if found is None:  # the body in another language between the greeting and the sign-off
-        found = detect(body_of(text), expected, profiles, rule.options, known)
+    found = foreign_language(fld, job, rule.options)
     if found is None:
         return
+    expected = expected_language(job)
     start = len(fld.text) - len(fld.text.lstrip())
     end = len(fld.text.rstrip())
-    names = profiles.names
+    names = job.checker.service("language-profiles", lambda: None).names
     if job.context.language:
         why = f"this buyer's preferred language is {names[expected]}."
     else:

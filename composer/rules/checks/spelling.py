@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from composer.rules.checks.language import foreign_language
 from composer.rules.diagnostic import Severity
 from composer.rules.engine import Hit, Job, code_check
 from composer.rules.lexicon import LANGS, Lexicon, lexicon, word_set
@@ -133,6 +134,8 @@ def _masked(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 @code_check("spelling")
 def check_spelling(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
+    if foreign_language(fld, job):
+        return  # the whole message is in another language: the language check says so
     lang = job.context.language if job.context.language in LANGS else job.lang
     lex = lexicon(job.checker, lang, job.marketplace)
     frequent = lex.frequent
