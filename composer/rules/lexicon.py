@@ -128,6 +128,8 @@ class Lexicon:
         return word in self.frequent or word in self.extra()
 
     def _knows(self, word: str) -> bool:
+        if "!" + word in self.extra():
+            return False
         if self.plain(word):
             return True
         if "'" in word:
@@ -291,7 +293,9 @@ def _load_words(path: Path, *curated: Path) -> frozenset[str]:
     """A generated list (gzip, a word a line) plus hand-kept ones (text, '#' comments).
 
     A hand-kept `!word` takes a rare dictionary word back out: one that in a seller's
-    message is nearly always a typo of a common one (Italian disaggio for disagio).
+    message is nearly always a typo of a common one (Italian disaggio for disagio). The
+    `!word` entry itself stays in the set, so word formation cannot rebuild it either
+    (German Standart as Stand+Art).
     """
     words: set[str] = set()
     if path.is_file():
@@ -304,6 +308,7 @@ def _load_words(path: Path, *curated: Path) -> frozenset[str]:
                 word = line.split("#", 1)[0].strip().lower()
                 if word.startswith("!"):
                     drop.add(word[1:])
+                    words.add(word)
                 elif word:
                     words.add(word)
     return frozenset(words - drop)

@@ -243,6 +243,10 @@ def test_suggest_follows_the_buyer_language(checker):
     ("DE", "Die Box „Sound Go Mini“ ist wieder lieferbar."),
     ("FR", "Le modèle « Sound Go Mini » est de nouveau disponible."),
     ("IT", "Il modello \"Sound Go Mini\" è di nuovo disponibile."),
+    # weekday abbreviations, Amazon's own services, hyphen-split words, product words
+    ("DE", "Wir liefern Mo–Fr von 8 bis 18 Uhr, am Do. auch abends. Zahlen Sie mit Amazon Pay."),
+    ("FR", "Le colis arrive ce week-end avec la cafetière moka."),
+    ("IT", "La caffettiera moka è disponibile."),
 ])
 def test_word_formation_and_product_names_pass(checker, marketplace, text):
     assert flagged(checker, text, marketplace) == []
@@ -258,6 +262,7 @@ def test_word_formation_and_product_names_pass(checker, marketplace, text):
     ("IT", "Il copripiumimo arriva domani.", ["copripiumimo"]),
     # a rare dictionary word that in a message is a typo of a common one
     ("IT", "Ci scusiamo per il disaggio.", ["disaggio"]),
+    ("DE", "Das ist unser Standart-Modell.", ["Standart"]),  # not Stand+Art
     # typos inside a quoted sentence are still typos: a name is at most five words
     ("DE", "Sie schrieben: „Die Lampe ist leider kaputt und das Kabel fehtl.“", ["fehtl"]),
 ])
