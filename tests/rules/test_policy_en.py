@@ -162,6 +162,52 @@ FLAGGED = [
     ("custom-design", "The proof is attached, along with your invoice.", "off-reason"),
     ("delivery-scheduling", "Please pick a slot. We'd also love to hear your thoughts on Amazon "
      "once it's set up.", "off-reason"),
+    # a notice and courtesy only is a shipping or order confirmation
+    ("order-fulfillment-issue", "Your tracking number is 1Z999AA10123456784. Your package will "
+     "arrive Thursday.", "prohibited-content"),
+    ("order-fulfillment-issue", "Thank you for your order! We have received it and are preparing "
+     "it for shipment.", "prohibited-content"),
+    ("delivery-scheduling", "Your treadmill has shipped! You can track it on your Amazon order "
+     "page.", "prohibited-content"),
+    ("order-fulfillment-issue", "Your order is confirmed and will be packed today.",
+     "prohibited-content"),
+    ("review-request", "We sent you a review request last week but have not heard back.",
+     "prohibited-content"),
+    ("customer-inquiry", "We just wanted to say we're here if you need anything. Don't hesitate "
+     "to reach out if there is a problem with your order.", "prohibited-content"),
+    ("return", "Your refund was issued today.\n\n\n\n\nThe returns team", "prohibited-content"),
+    ("order-fulfillment-issue", "The colour you chose is sold out, so please go to Your Orders "
+     "and cancel it.", "prohibited-content"),
+    # multi-buy offers and cross-sells in other words
+    ("delivery-scheduling", "Want the matching armchair too? Add it now and we'll deliver both "
+     "together.", "promotion"),
+    ("return", "We have received your return. Next time, buy two and get the third one free!",
+     "promotion"),
+    ("custom-design", "The proof is attached. Order 3 or more mugs and get free "
+     "personalization!", "promotion"),
+    ("customer-inquiry", "It is made of oak. Take a look at our other oak furniture on Amazon.",
+     "promotion"),
+    # review manipulation in other words
+    ("review-request", "Without good reviews we may have to close our shop.",
+     "review-manipulation"),
+    ("review-request", "Reviews matter to us. We'd be really hurt if you didn't leave one.",
+     "review-manipulation"),
+    ("review-request", "We'd love a review! Something like \"Great quality\" would be perfect.",
+     "review-manipulation"),
+    ("review-request", "If our product met your expectations, please leave a review. If it "
+     "didn't, let us fix it first.", "review-manipulation"),
+    ("review-request", "Honest reviews are great, but a positive one would really help us.",
+     "review-manipulation"),
+    ("customer-inquiry", "Now that the refund has gone through, would you consider taking down "
+     "your 2-star review?", "review-manipulation"),
+    # off-reason and placeholders in other words
+    ("review-request", "We still need the engraving text for your cutting board before we can "
+     "ship it.", "off-reason"),
+    ("return", "We've processed your return. Would you mind rating your experience with us?",
+     "off-reason"),
+    ("custom-design", "The proof is attached. Please confirm the text: \"Lorem ipsum dolor\".",
+     "placeholder"),
+    ("customer-inquiry", "Dear Customer Name, yes it fits.", "placeholder"),
 ]
 
 
@@ -246,6 +292,40 @@ CLEAN = [
     ("home-services", "A quick reminder for Saturday's assembly: does 9:00 to 11:00 still suit "
      "you?"),
     ("customer-inquiry", "Just checking in on your question: the initials can be gold or silver."),
+    # a notice that solves a problem, and a thank-you with an answer, are real messages
+    ("order-fulfillment-issue", "Your order will arrive on Thursday instead of Tuesday because "
+     "the courier had a breakdown. We are sorry for the wait."),
+    ("order-fulfillment-issue", "The lamp shade was missing from your parcel. It has been shipped "
+     "separately and should arrive tomorrow."),
+    ("order-fulfillment-issue", "We have sent you a replacement kettle. Your tracking number is "
+     "1Z999AA10123456784."),
+    ("order-fulfillment-issue", "Thank you for letting us know the remote was missing from the "
+     "box. We've sent a new remote by USPS today, and it should arrive by Wednesday."),
+    ("order-fulfillment-issue", "Your order has been delayed, and it will ship on Monday. We "
+     "apologise."),
+    ("customer-inquiry", "Thanks for your question, the bowl is dishwasher safe."),
+    ("customer-inquiry", "Thank you for getting in touch, the jacket runs small, so we suggest "
+     "one size up."),
+    ("customer-inquiry", "If you want to cancel the order, just let us know and we will do it for "
+     "you."),
+    ("customer-inquiry", "If you want to cancel, you can do it from Your Orders before it ships."),
+    ("customer-inquiry", "The matching lid is included in the box."),
+    ("customer-inquiry", "Please see our other message for the tracking number."),
+    ("customer-inquiry", "The set includes 2 pans and 1 pot; the 241 model is the larger one."),
+    ("customer-inquiry", "We recommend the 2 m cable instead, as the 1 m one may be too short for "
+     "your desk."),
+    ("review-request", "You received your rug about two weeks ago. If you have a moment, please "
+     "share your experience in a review."),
+    ("review-request", "We're a small team of three, and every review helps other shoppers "
+     "decide. Would you share yours?"),
+    ("delivery-scheduling", "Your wardrobe has been dispatched to our local depot. Which day next "
+     "week suits you?"),
+    ("home-services", "The installer will arrive between 1 and 3 p.m. Please make sure the old "
+     "unit is disconnected."),
+    ("custom-design", "The proof is attached. It looks great with the gold foil; let us know if "
+     "it looks correct to you."),
+    ("invoice", "Attached is the invoice for order 114-3344556-7788990, which was delivered on 3 "
+     "November."),
 ]
 
 
@@ -398,6 +478,19 @@ def test_off_reason_message_names_the_right_reason(checker):
     "Your necklace will be an unique piece.",
     "Its been a busy week, so your order is late.",
     "Their are two sizes of the planter.",
+    "The chair come with all the tools you need for assembly.",
+    "The tables comes with a glass top.",
+    "The item will arrives on Thursday instead of Tuesday.",
+    "Our technician can came on Friday at 3 p.m.",
+    "Your parcel will be arrive on Monday.",
+    "Could you tell us which day your available for the delivery?",
+    "We hope you are enjoying you're new coffee maker.",
+    "Please check the proof and let us know if it's look correct.",
+    "Thank you for you order, the lid is 20 cm.",
+    "The mat is more thicker than the old one.",
+    "We have send the parcel yesterday.",
+    "Please let we know which size you prefer.",
+    "He don't know the answer yet, but he will check.",
 ])
 def test_grammar_slips_are_flagged(checker, body):
     diags = checker.check(_letter(body), reason="customer-inquiry", marketplace="US",
@@ -414,8 +507,31 @@ def test_grammar_slips_are_flagged(checker, body):
     "Both its lid and its base are glass; its only drawback is the weight.",
     "The glass was cracked, the news is good, and 3 days is the usual time.",
     "It was an unusual fault in an unidentified part.",
+    "The two chairs come flat-packed, and the table comes assembled.",
+    "Yes, the chair comes with all the tools you need; each set comes with four bowls.",
+    "You're right, the cable is not included; we will check with the warehouse.",
+    "Your right to return the item lasts 30 days, and our customer service team are here.",
+    "The installer will arrive between 1 and 3 p.m., and the sofa will arrive on Saturday.",
+    "Does the chair come assembled? Will it come in blue? The staff have checked.",
+    "The trash can has a soft-close lid, and the repair work needs two days.",
+    "The mat is thicker than the old one, and we have refund options.",
 ])
 def test_correct_grammar_is_not_flagged(checker, body):
     diags = checker.check(_letter(body), reason="customer-inquiry", marketplace="US",
                           categories=("grammar",))
     assert [d for d in diags if d.severity == "error"] == []
+
+
+# --- timing said in words --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "flagged"), [
+    ("You bought the desk lamp from us about two months ago. We'd love a review on Amazon.", True),
+    ("Your order only arrived yesterday, but we'd love a review on Amazon straight away.", True),
+    ("Your headphones arrived last week. We'd appreciate your honest feedback on Amazon.", False),
+    ("Once your rug arrives, we'd appreciate a review.", False),
+])
+def test_review_request_timing_in_words(checker, body, flagged):
+    diags = checker.check(_letter(body), reason="review-request", marketplace="US",
+                          categories=("timing",))
+    assert any(d.severity == "error" for d in diags) is flagged

@@ -3,6 +3,11 @@
 - `only-courtesy`: the message, once greeting, sign-off and signature are set aside, only
   thanks the buyer or offers help (Amazon forbids such messages). The vocabulary is data:
   the rule's `options` give the greeting, closing and courtesy regexes for its language.
+- `only-notice`: the message only announces that the order shipped, is on its way or arrived
+  (tracking number, arrival day), apart from courtesy: a shipping or delivery confirmation.
+  The rule's `patterns` say what a notice sentence looks like and its `without` what makes the
+  message more than a notice (a problem, a question, a choice); greeting, sign-off and courtesy
+  come from the rule named in `options.courtesy_rule`, short openers from `options.filler`.
 - `emoji`: pictographs in the text (spans in code points of what the seller typed, so a
   flag or a family emoji is underlined whole).
 - `placeholder`: template fields left unfilled; the rule's `patterns` say what one looks like.
@@ -111,8 +116,43 @@ def only_courtesy(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
     yield Hit(spans[0][0], spans[-1][1])
 
 
+def _sibling(job: Job, rule_id: str) -> Rule | None:
+    return next((r for r in job.checker.rules(job.lang) if r.id == rule_id), None)
+
+
+@code_check("only-notice")
+def only_notice(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
+    """Flag a message whose every sentence is a shipping/delivery notice or a courtesy phrase."""
+    lowered = fld.lowered
+    if not any(p.search(lowered) for p in rule.patterns):
+        return
+    source = _sibling(job, rule.options.get("courtesy_rule", "")) or rule
+    courtesy = _option(source, "courtesy")
+    filler = _option(rule, "filler")
+    text = fld.text
+    start, end = _body(text, _option(source, "greeting"), _option(source, "closing"))
+    body = text[start:end]
+    if any(p.search(body) for p in rule.without):
+        return  # a problem, a question, a choice: more than a notice
+    for s, e in emoji_spans(body):
+        body = body[:s] + "." * (e - s) + body[e:]
+    spans = [(start + s, start + e) for s, e in sentences(body)]
+    spans = [(s, e) for s, e in spans if _EDGES.sub("", text[s:e])]
+    notices = 0
+    for s, e in spans:
+        if any(p.search(text, s, e) for p in rule.patterns):
+            notices += 1
+        elif not (filler is not None and filler.fullmatch(_EDGES.sub("", text[s:e]))) and (
+                courtesy is None or not _courteous(courtesy, text[s:e])):
+            return
+    if notices:
+        yield Hit(spans[0][0], spans[-1][1])
+
+
 # "It means the world to us, and we hope they bring joy": courtesy clauses joined together.
-_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:and|so|but)\s+|;\s*|,\s+(?=(?:we|i)\b))", re.IGNORECASE)
+_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:and|so|but)\s+|;\s*|,\s+(?=(?:we|i)\b)"
+                     r"|\s+and\s+(?:that\s+)?(?=(?:we're|we\s+are|we'll|we\s+will|i'm|i\s+am)\b))",
+                     re.IGNORECASE)
 
 
 def _courteous(courtesy: re.Pattern, sentence: str) -> bool:
