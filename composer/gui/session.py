@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from composer import __version__
 from composer.domain.history import History, order_context
 from composer.domain.order_store import OrderStore
 from composer.domain.orders import Order
@@ -90,7 +89,7 @@ class Session:
         return self._rules
 
     def ruleset_version(self) -> str:
-        return str(getattr(self.checker, "version", __version__))
+        return self.checker.version
 
 
 def tooltip_html(diag: Diagnostic, rules: dict) -> str:

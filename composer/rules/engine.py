@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
+from composer import __version__
 from composer.domain.reasons import MARKETPLACES, Reason, load_reasons
 from composer.locate import resources_dir
 from composer.rules.diagnostic import Diagnostic, Severity
@@ -151,6 +154,20 @@ class Checker:
     def all_rules(self) -> list[Rule]:
         langs = sorted({*MARKETPLACES.values()})
         return self._pack(COMMON) + [r for lang in langs for r in self._pack(lang)]
+
+    @cached_property
+    def version(self) -> str:
+        """The rule set's identity, recorded with every sent message (evidence for an appeal).
+
+        The app version plus a digest of the rule packs and reasons as shipped, so two
+        installs that judge alike report the same version and an edited pack a new one.
+        """
+        digest = hashlib.sha256()
+        packs = sorted((self.resources / "rules").rglob("*.toml"))
+        for path in [self.resources / "reasons.toml", *packs]:
+            digest.update(path.relative_to(self.resources).as_posix().encode())
+            digest.update(path.read_bytes())
+        return f"{__version__}+rules.{digest.hexdigest()[:10]}"
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules() if r.id == rule_id), None)

@@ -93,8 +93,9 @@ def test_fixing_the_message_enables_send_and_send_copies_and_records(qtbot, comp
     assert QGuiApplication.clipboard().text() == "Shelf size\n\n" + CLEAN
     assert PASTE_HINT in w.send_status.text()
     with sqlite3.connect(tmp_path / "history.sqlite3") as db:
-        rows = db.execute("SELECT reason, marketplace, subject, text FROM messages").fetchall()
-    assert rows == [("customer-inquiry", "US", "Shelf size", CLEAN)]
+        rows = db.execute("SELECT reason, marketplace, subject, text, ruleset_version"
+                          " FROM messages").fetchall()
+    assert rows == [("customer-inquiry", "US", "Shelf size", CLEAN, w.session.checker.version)]
 
 
 def test_send_is_disabled_until_the_check_of_the_latest_text_is_in(qtbot, composer_window):

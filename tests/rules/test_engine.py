@@ -65,3 +65,19 @@ def test_results_are_sorted_and_stable(checker):
 def test_a_fresh_checker_loads_every_pack(tmp_path):
     rules = Checker().all_rules()
     assert {r.lang for r in rules} >= {"common", "en", "de", "fr", "es", "it"}
+
+
+def test_rule_set_version_names_the_packs_as_shipped(tmp_path):
+    import shutil
+
+    from composer.locate import resources_dir
+
+    shipped = Checker()
+    assert shipped.version == Checker().version
+    assert shipped.version.startswith("0.") and "+rules." in shipped.version
+    copy = tmp_path / "resources"
+    shutil.copytree(resources_dir(), copy, ignore=shutil.ignore_patterns("dictionaries"))
+    assert Checker(copy).version == shipped.version
+    pack = copy / "rules" / "en" / "promotion.toml"
+    pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert Checker(copy).version != shipped.version
