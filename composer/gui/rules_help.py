@@ -250,7 +250,8 @@ def about_text(checker: Checker, data_dir: Path | None = None) -> str:
     langs = sorted({r.lang for r in rules} - {"common"})
     return "\n".join((
         f"Seller Composer {__version__}",
-        f"Rule set: {count} rules ({', '.join(langs)}), last changed {latest or 'unknown'}",
+        f"Rule set {checker.version}: {count} rules ({', '.join(langs)}), "
+        f"last changed {latest or 'unknown'}",
         f"Qt {qVersion()} · Python {platform.python_version()}",
         "",
         "Privacy: Seller Composer makes no network connections. Drafts, orders, templates "

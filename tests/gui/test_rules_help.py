@@ -126,6 +126,7 @@ def test_about_names_version_rule_set_and_data_folder(checker, tmp_path):
     rules = checker.all_rules()
     text = about_text(checker, tmp_path)
     assert f"Seller Composer {__version__}" in text
+    assert checker.version in text
     assert f"{len(rules)} rules" in text
     assert max(r.since for r in rules) in text
     assert str(tmp_path) in text
