@@ -136,3 +136,22 @@ def test_messages_of_the_intl_corpus_are_in_their_language(checker):
         other = "US" if entry["lang"] != "en" else "DE"
         if len(entry["text"].split()) >= 20:
             assert _language(checker, entry["text"], other), entry["text"]
+
+
+@pytest.mark.parametrize(("market", "text", "found"), [
+    ("ES", "Hi Carlos,\n\nThe lamp uses a standard E27 bulb.\n\nThanks,\nSupport", "English"),
+    ("IT", "Hello,\n\nThanks for your order, we ship it today.\n\nBest,\nTeam", "English"),
+    ("US", "Hallo,\n\ndas Ersatzteil kommt morgen mit der Post.\n\nGruß\nTeam", "German"),
+])
+def test_short_message_in_another_language_is_caught_by_its_words(checker, market, text, found):
+    diags = _language(checker, text, market)
+    assert len(diags) == 1 and f"looks {found}" in diags[0].message
+
+
+@pytest.mark.parametrize(("market", "text"), [
+    ("ES", "Hola Carlos,\n\nla lámpara usa una bombilla estándar E27.\n\nGracias,\nSoporte"),
+    ("DE", "Hallo,\n\ndie Kaffeemühle und der Wasserkocher kommen morgen.\n\nGruß"),
+    ("IT", "Salve,\n\nil copripiumino e il macinacaffè arrivano domani.\n\nSaluti"),
+])
+def test_short_message_in_the_right_language_passes(checker, market, text):
+    assert _language(checker, text, market) == []

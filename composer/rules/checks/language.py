@@ -18,6 +18,7 @@ from pathlib import Path
 
 from composer.domain.reasons import LANGUAGES
 from composer.rules.engine import Field, Hit, Job, code_check
+from composer.rules.foreign import by_dictionary
 from composer.rules.rulepack import Rule
 from composer.rules.tokens import mask
 
@@ -155,6 +156,8 @@ def foreign_language(fld: Field, job: Job, options: dict | None = None) -> str |
         found = detect(text, expected, profiles, options, known)
         if found is None:  # the body in another language between the greeting and sign-off
             found = detect(body_of(text), expected, profiles, options, known)
+        if found is None:  # too short for function words: ask the dictionaries
+            found = by_dictionary(_QUOTED.sub(" ", text), expected, job.checker, known)
     job.memo[key] = found
     return found
 
