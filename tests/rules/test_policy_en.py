@@ -208,6 +208,25 @@ FLAGGED = [
     ("custom-design", "The proof is attached. Please confirm the text: \"Lorem ipsum dolor\".",
      "placeholder"),
     ("customer-inquiry", "Dear Customer Name, yes it fits.", "placeholder"),
+    # a reply that only announces the delivery and wishes joy is an unprompted notice
+    ("customer-inquiry", "Our records show your package was delivered today. We hope you enjoy it!",
+     "prohibited-content"),
+    ("order-fulfillment-issue", "Thank you for your order! This is to confirm that we have "
+     "received order 114-2233445-5667788 and it is being prepared.", "prohibited-content"),
+    ("customer-inquiry", "We just wanted to check in. If there is any problem with your order, "
+     "we are here to help.", "prohibited-content"),
+    ("order-fulfillment-issue", "The item is out of stock. We'd be grateful if you could cancel "
+     "the order.", "prohibited-content"),
+    ("invoice", "Your invoice is attached. We have also included a coupon for your next purchase.",
+     "promotion"),
+    ("customer-inquiry", "The pump is sold separately. You can find it in our Amazon store.",
+     "promotion"),
+    ("review-request", "Please leave a review, and we will send you a free phone case.",
+     "review-manipulation"),
+    ("review-request", "It would be great if your review mentioned the fast delivery.",
+     "review-manipulation"),
+    ("review-request", "Please, let us know which day suits you for the installation.",
+     "off-reason"),
 ]
 
 
@@ -326,6 +345,14 @@ CLEAN = [
      "it looks correct to you."),
     ("invoice", "Attached is the invoice for order 114-3344556-7788990, which was delivered on 3 "
      "November."),
+    ("review-request", "Your order of garden gloves was delivered last week. We would be grateful "
+     "if you could leave seller feedback about your experience with us."),
+    ("customer-inquiry", "Thanks for your question. Your order was shipped on Monday with UPS."),
+    ("customer-inquiry", "The review you mentioned was about the older model; the new one has a "
+     "metal hinge."),
+    ("order-fulfillment-issue", "Cancel the order? No need, we found one more in stock and it "
+     "ships today."),
+    ("customer-inquiry", "Yes, we also have it in blue, if you're interested."),
 ]
 
 
@@ -491,6 +518,10 @@ def test_off_reason_message_names_the_right_reason(checker):
     "We have send the parcel yesterday.",
     "Please let we know which size you prefer.",
     "He don't know the answer yet, but he will check.",
+    "We spoke to the carrier and their going to deliver your parcel tomorrow.",
+    "There is two sizes available.",
+    "We will send a new one tomorrow, we are apologize.",
+    "I has checked the stock and we have two left.",
 ])
 def test_grammar_slips_are_flagged(checker, body):
     diags = checker.check(_letter(body), reason="customer-inquiry", marketplace="US",
@@ -515,6 +546,8 @@ def test_grammar_slips_are_flagged(checker, body):
     "Does the chair come assembled? Will it come in blue? The staff have checked.",
     "The trash can has a soft-close lid, and the repair work needs two days.",
     "The mat is thicker than the old one, and we have refund options.",
+    "For this model, the filter need not be replaced; the couriers said their driver is coming.",
+    "There is two-day shipping, there are two sizes, and Section I is attached.",
 ])
 def test_correct_grammar_is_not_flagged(checker, body):
     diags = checker.check(_letter(body), reason="customer-inquiry", marketplace="US",

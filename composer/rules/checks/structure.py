@@ -5,6 +5,8 @@
   the rule's `options` give the greeting, closing and courtesy regexes for its language.
 - `only-notice`: the message only announces that the order shipped, is on its way or arrived
   (tracking number, arrival day), apart from courtesy: a shipping or delivery confirmation.
+  `options.require`, if given, must also be found in the body (used for replies, where a bare
+  status answer is fine but a status line plus 'we hope you enjoy it' is an unprompted notice).
   The rule's `patterns` say what a notice sentence looks like and its `without` what makes the
   message more than a notice (a problem, a question, a choice); greeting, sign-off and courtesy
   come from the rule named in `options.courtesy_rule`, short openers from `options.filler`.
@@ -23,6 +25,7 @@ from functools import lru_cache
 
 from composer.rules.diagnostic import Severity
 from composer.rules.engine import Hit, Job, code_check
+from composer.rules.prefilter import needed_words
 from composer.rules.rulepack import Rule
 from composer.rules.text import Field, sentences
 
@@ -41,8 +44,25 @@ def _any(patterns: tuple[str, ...]) -> re.Pattern | None:
 _MACRO = re.compile(r"<<(\w+)>>")
 
 
+_OPTIONS: dict[tuple[str, str], tuple[Rule, re.Pattern | None]] = {}
+
+
+@lru_cache(maxsize=32)
+def _needed(pattern: re.Pattern) -> frozenset[str] | None:
+    return needed_words(pattern)
+
+
 def _option(rule: Rule, key: str) -> re.Pattern | None:
     """The rule's option `key` (a regex or a list of them) with `<<name>>` macros expanded."""
+    cached = _OPTIONS.get((rule.id, key))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    pattern = _build_option(rule, key)
+    _OPTIONS[(rule.id, key)] = (rule, pattern)
+    return pattern
+
+
+def _build_option(rule: Rule, key: str) -> re.Pattern | None:
     value = rule.options.get(key, ())
     items = (value,) if isinstance(value, str) else tuple(value)
     macros = rule.options.get("define", {})
@@ -124,6 +144,12 @@ def _sibling(job: Job, rule_id: str) -> Rule | None:
 def only_notice(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
     """Flag a message whose every sentence is a shipping/delivery notice or a courtesy phrase."""
     lowered = fld.lowered
+    required = _option(rule, "require")
+    if required is not None:
+        words = _needed(required)
+        if (words is not None and not any(w in lowered for w in words)) or not required.search(
+                lowered):
+            return  # e.g. in a reply: only a notice that also wishes the buyer joy is unprompted
     if not any(p.search(lowered) for p in rule.patterns):
         return
     source = _sibling(job, rule.options.get("courtesy_rule", "")) or rule
