@@ -14,7 +14,8 @@ import re
 TLDS = (
     "com|net|org|info|biz|shop|store|online|site|website|web|shopping|boutique|tienda|"
     "io|co|me|tv|xyz|top|club|blog|email|link|page|life|live|tech|design|studio|art|"
-    "us|ca|uk|de|fr|es|it|eu|nl|be|at|ch|pl|se|dk|no|fi|ie|pt|cz|au|nz|in|mx|br|jp|cn"
+    "us|ca|uk|de|fr|es|it|eu|nl|be|at|ch|pl|se|dk|no|fi|ie|pt|cz|au|nz|in|mx|br|jp|cn|"
+    "ly|gl|gd|cc|ai"  # link shorteners: bit.ly, goo.gl
 )
 # name(.name)*.tld with an optional path; not part of an email address or a longer token.
 # Second-level forms such as co.uk / com.au are covered by the name(.name)* part.

@@ -301,3 +301,15 @@ def test_compliant_corpus_message_with_ids_and_measures_is_clean(checker):
             "48-ounce jar and two travel cups, and the warranty lasts one year.\n\n"
             "Best regards,\nSupport")
     assert contact(checker, text) == []
+
+
+def test_support_line_of_a_manufacturer_named_just_before_is_a_warning(checker):
+    text = ("The warranty is handled by the manufacturer. You can reach Philips support at "
+            "1-800-555-0100.")
+    diags = [d for d in checker.check(text, reason="customer-inquiry", marketplace="US")
+             if d.category == "contact-info"]
+    assert [(d.severity, text[d.start:d.end]) for d in diags] == [("warning", "1-800-555-0100")]
+    ours = text.replace("Philips support", "our support")
+    diags = [d for d in checker.check(ours, reason="customer-inquiry", marketplace="US")
+             if d.category == "contact-info"]
+    assert [d.severity for d in diags] == ["error"]

@@ -16,6 +16,7 @@ from phonenumbers import Leniency, PhoneNumber, PhoneNumberMatcher
 
 from composer.rules.diagnostic import Severity
 from composer.rules.engine import Hit, Job, code_check
+from composer.rules.lexicon import lexicon
 from composer.rules.rulepack import Rule
 from composer.rules.text import Field
 from composer.rules.tokens import DOMAIN, mask
@@ -258,6 +259,18 @@ def _link_hit(url: str, start: int, end: int, opts: _Options) -> Hit | None:
     return Hit(start, end, suggestions=REMOVE)
 
 
+# "500 degrees.it has a lid": a sentence run into a short word, not the site degrees.it.
+_RUN_ON = re.compile(r"([a-z]{3,})\.(it|in|at|be|is|no|me|us|so|do|to)$")
+_NEXT_WORD = re.compile(r" [a-z]")
+
+
+def _missing_space(text: str, m: re.Match, job: Job) -> bool:
+    run_on = _RUN_ON.fullmatch(m.group())
+    if not run_on or not _NEXT_WORD.match(text, m.end()):
+        return False
+    return lexicon(job.checker, job.lang, job.marketplace).plain(run_on.group(1))
+
+
 @code_check("url")
 def url(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
     """Links and bare domains; https links to Amazon (and "Amazon.de" as a name) pass."""
@@ -276,6 +289,8 @@ def url(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
         if any(s <= start < e for s, e in taken):
             continue
         if _AT_MARKER.search(text, max(0, start - 16), start):
+            continue
+        if _missing_space(text, m, job):
             continue
         hit = _link_hit(m.group(), start, end, opts)
         if hit:
