@@ -114,6 +114,8 @@ def test_other_variety_is_an_error_with_the_local_form_as_fix(checker):
     assert [d.severity for d in spelling(checker, "We will organise the centre.", "US")] == [
         "error", "error"]
     assert not is_sendable(uk)
+    uk = spelling(checker, "The order was canceled; the aluminum lid is traveling.", "UK")
+    assert [d.suggestions for d in uk] == [("cancelled",), ("aluminium",), ("travelling",)]
     # Forms American buyers write too are accepted on US.
     assert spelling(checker, "Your order was cancelled and the parcel travelled far.", "US") == []
     # British words with no one-pattern American twin are warnings, not errors.

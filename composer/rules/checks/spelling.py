@@ -179,6 +179,9 @@ _VARIANT_PATTERNS = (
     (re.compile(r"(?<=[bct])re(s|d)?$"), r"er\1"),  # centre, fibre, litre
     (re.compile(r"ogue(s)?$"), r"og\1"),  # catalogue
     (re.compile(r"ence(s)?$"), r"ense\1"),  # licence, defence
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, cancelled
+    (re.compile(r"ellery$"), r"elry"),  # jewellery
+    (re.compile(r"inium$"), r"inum"),  # aluminium
 )
 
 
