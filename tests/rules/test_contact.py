@@ -313,3 +313,9 @@ def test_support_line_of_a_manufacturer_named_just_before_is_a_warning(checker):
     diags = [d for d in checker.check(ours, reason="customer-inquiry", marketplace="US")
              if d.category == "contact-info"]
     assert [d.severity for d in diags] == ["error"]
+
+
+def test_italian_tracking_number_is_not_a_phone_number(checker):
+    diags = checker.check("Il numero di tracciamento è 123456789.", reason="customer-inquiry",
+                          marketplace="IT")
+    assert [d for d in diags if d.category == "contact-info"] == []

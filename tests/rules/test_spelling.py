@@ -249,6 +249,7 @@ def test_suggest_follows_the_buyer_language(checker):
     ("DE", "Wir liefern Mo–Fr von 8 bis 18 Uhr, am Do. auch abends. Zahlen Sie mit Amazon Pay."),
     ("FR", "Le colis arrive ce week-end avec la cafetière moka."),
     ("IT", "La caffettiera moka è disponibile."),
+    ("DE", "Bitte entkalken Sie das Gerät regelmäßig."),
 ])
 def test_word_formation_and_product_names_pass(checker, marketplace, text):
     assert flagged(checker, text, marketplace) == []
@@ -265,6 +266,8 @@ def test_word_formation_and_product_names_pass(checker, marketplace, text):
     # a rare dictionary word that in a message is a typo of a common one
     ("IT", "Ci scusiamo per il disaggio.", ["disaggio"]),
     ("DE", "Das ist unser Standart-Modell.", ["Standart"]),  # not Stand+Art
+    ("ES", "Llegará en tres dias.", ["dias"]),  # días
+    ("IT", "È sopratutto robusto.", ["sopratutto"]),  # soprattutto
     # typos inside a quoted sentence are still typos: a name is at most five words
     ("DE", "Sie schrieben: „Die Lampe ist leider kaputt und das Kabel fehtl.“", ["fehtl"]),
 ])
