@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from composer.domain.history import History, SentMessage, to_csv
 from composer.domain.storage import atomic_write_bytes
+from composer.gui.table_model import ListTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Sent", "Order", "Reason", "Subject", "Message")
@@ -34,8 +35,13 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ListTableModel):
     """One row per sent message, oldest first as History returns them."""
+
+    COLUMNS = COLUMNS
+
+    def items(self) -> list:
+        return self.messages
 
     def __init__(self, reason_titles: dict[str, str] | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -47,17 +53,8 @@ class HistoryModel(QAbstractTableModel):
         self.messages = list(messages)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.messages)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

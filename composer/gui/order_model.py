@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from composer.domain.orders import Order
+from composer.gui.table_model import ListTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Order", "Purchased", "Buyer", "Product", "Status", "Days since purchase",
@@ -27,8 +28,13 @@ def product_of(order: Order) -> str:
     return f"{first} (+{more} more)" if more else first
 
 
-class OrderModel(QAbstractTableModel):
+class OrderModel(ListTableModel):
     """One row per order; `sent` maps an order id to the messages already sent for it."""
+
+    COLUMNS = COLUMNS
+
+    def items(self) -> list:
+        return self.orders
 
     def __init__(self, today: Callable[[], date], parent=None) -> None:
         super().__init__(parent)
@@ -60,17 +66,8 @@ class OrderModel(QAbstractTableModel):
     def row_of(self, order_id: str) -> int:
         return next((r for r, o in enumerate(self.orders) if o.order_id == order_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.orders)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

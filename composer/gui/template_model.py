@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -30,6 +29,7 @@ from composer.domain.placeholders import FIELDS
 from composer.domain.template_io import Clash, ImportReport
 from composer.domain.templates import Template
 from composer.gui.lint_runner import _Relay
+from composer.gui.table_model import ListTableModel
 from composer.rules import Checker
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -247,8 +247,14 @@ class TemplateVerdicts(QObject):
         self.verdictReady.emit(verdict)
 
 
-class TemplateModel(QAbstractTableModel):
+class TemplateModel(ListTableModel):
     """One row per template shown; the Check column shows its verdict once it has one."""
+
+    COLUMNS = COLUMNS
+    HEADER_TIPS = HEADER_TIPS
+
+    def items(self) -> list:
+        return self.rows
 
     def __init__(self, reason_titles: Mapping[str, str],
                  verdict_of: Callable[[Template], TemplateVerdict | None],
@@ -276,21 +282,8 @@ class TemplateModel(QAbstractTableModel):
     def row_of(self, template_id: str) -> int:
         return next((r for r, t in enumerate(self.rows) if t.id == template_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
