@@ -52,6 +52,22 @@ def _follow_system_look(app) -> None:
         app.setStyle("Fusion")
 
 
+def no_display_reason(env: dict[str, str] | None = None) -> str | None:
+    """Why a window cannot open here (a Linux box without a desktop session), or None.
+
+    Without this Qt aborts with a message about platform plugins that tells a seller nothing.
+    """
+    import os
+
+    env = os.environ if env is None else env
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display: the window needs a desktop session (DISPLAY or WAYLAND_DISPLAY is "
+            "not set). The command line works without one: seller-composer check --help")
+
+
 def run_app(data_dir: str | None, *, smoke_test: bool = False) -> int:
     """Create the QApplication, show the window and run until it closes.
 
@@ -60,6 +76,10 @@ def run_app(data_dir: str | None, *, smoke_test: bool = False) -> int:
     `smoke_test`: no first-run dialog; quit once the window is shown and its first check is
     painted; exit 0 if the engine ran, 1 if it failed or did not answer (packaged builds, CI).
     """
+    reason = no_display_reason()
+    if reason:
+        print(f"seller-composer: {reason}", file=sys.stderr)
+        return 2
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -103,3 +104,13 @@ def test_many_void_qt_calls_do_not_crash_the_interpreter(tmp_path):
 
 def test_smoke_test_shows_the_window_checks_once_and_quits(qtbot, tmp_path):
     assert run_app(str(tmp_path), smoke_test=True) == 0
+
+
+def test_without_a_display_the_app_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "composer", "--data-dir", str(tmp_path)],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("seller-composer: no display")
+    assert len(proc.stderr.strip().splitlines()) == 1
