@@ -227,6 +227,25 @@ FLAGGED = [
      "review-manipulation"),
     ("review-request", "Please, let us know which day suits you for the installation.",
      "off-reason"),
+    # a busy small seller's wording (en_messages_4)
+    ("review-request", "We are a tiny family business and every review decides whether we can "
+     "keep going. Please don't forget to review us.", "review-manipulation"),
+    ("review-request", "Honest reviews are great, but 5 star ones help us most!",
+     "review-manipulation"),
+    ("customer-inquiry", "We noticed your 3-star review. If you bump it up to 5 stars we will "
+     "send a gift.", "review-manipulation"),
+    ("customer-inquiry", "This is to confirm we have received your order for the oak bookcase "
+     "and it is being processed.", "prohibited-content"),
+    ("order-fulfillment-issue", "The item is unavailable. Would you mind cancelling the order?",
+     "prohibited-content"),
+    ("return", "Before we engrave your new cutting board, please pick a font from the attached "
+     "proof.", "off-reason"),
+    ("delivery-scheduling", "Your table can be delivered on INSERT DATE between 8 and 12.",
+     "placeholder"),
+    ("return", "Your refund is done. Next time you order from us, mention this message for a "
+     "discount.", "promotion"),
+    ("customer-inquiry", "The collar is nylon. Take a look at our matching leashes too!",
+     "promotion"),
 ]
 
 
@@ -522,6 +541,14 @@ def test_off_reason_message_names_the_right_reason(checker):
     "There is two sizes available.",
     "We will send a new one tomorrow, we are apologize.",
     "I has checked the stock and we have two left.",
+    "Please let us know if you needs anything else for the installation.",
+    "This brake pads fit the front axle.",
+    "The seat covers fits most sedans.",
+    "The book was send to the wrong address.",
+    "Could you told us your address?",
+    "The lid is to small for the large jar.",
+    "Each of the candles have a different scent.",
+    "Please advice us on the size.",
 ])
 def test_grammar_slips_are_flagged(checker, body):
     diags = checker.check(_letter(body), reason="customer-inquiry", marketplace="US",
@@ -548,6 +575,11 @@ def test_grammar_slips_are_flagged(checker, body):
     "The mat is thicker than the old one, and we have refund options.",
     "For this model, the filter need not be replaced; the couriers said their driver is coming.",
     "There is two-day shipping, there are two sizes, and Section I is attached.",
+    "The part we sent you has a 1-year warranty. If you need anything, we ask that you keep "
+    "the box.",
+    "This week orders ship on Tuesday; this means parcels are late, and this glass fits both lids.",
+    "What we did was replace the handle, and all we could do was send a new one.",
+    "Sizes go from small to large; each of the chairs comes with felt pads.",
 ])
 def test_correct_grammar_is_not_flagged(checker, body):
     diags = checker.check(_letter(body), reason="customer-inquiry", marketplace="US",

@@ -177,6 +177,7 @@ def only_notice(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
 
 # "It means the world to us, and we hope they bring joy": courtesy clauses joined together.
 _CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:and|so|but)\s+|;\s*|,\s+(?=(?:we|i)\b)"
+                     r"|,\s+(?=(?:it|this|that)\s+(?:really\s+|truly\s+)?means\b)"
                      r"|\s+and\s+(?:that\s+)?(?=(?:we're|we\s+are|we'll|we\s+will|i'm|i\s+am)\b))",
                      re.IGNORECASE)
 
