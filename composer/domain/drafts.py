@@ -13,8 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from composer.domain.placeholders import PERSONAL, fill, unfill
-from composer.domain.storage import CorruptFile, atomic_write_bytes
-from composer.domain.templates import read_json_store, sweep_temp_files
+from composer.domain.storage import (
+    CorruptFile,
+    atomic_write_bytes,
+    read_json_store,
+    sweep_temp_files,
+)
 
 FILE_NAME = "draft.json"
 VERSION = 1

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from composer.domain.order_store import open_database
 from composer.domain.orders import Order
-from composer.domain.storage import atomic_write_bytes
+from composer.domain.storage import atomic_write_bytes, open_database
 from composer.rules import CheckContext, EarlierMessage
 
 FILENAME = "history.sqlite3"

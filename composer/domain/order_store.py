@@ -8,59 +8,14 @@ process leaves the last committed state (WAL journal), and the GUI can look one 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from composer.domain.orders import Order, OrderItem
-from composer.domain.storage import CorruptFile, move_aside
+from composer.domain.storage import open_database
 
 FILENAME = "orders.sqlite3"
-_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-
-
-def open_database(path: Path, schema: str, version: int
-                  ) -> tuple[sqlite3.Connection, CorruptFile | None]:
-    """Open (or create) a store; a damaged file is moved aside and an empty store opened."""
-    try:
-        return _open(path, schema, version), None
-    except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) not in _CORRUPT_CODES:
-            raise  # locked, read-only, disk full...: not the file's fault, keep it
-        reason = str(exc)
-    moved = move_aside(path)
-    for suffix in ("-wal", "-shm", "-journal"):  # a stale journal must not replay into a new file
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.replace(moved.with_name(moved.name + suffix))
-    return _open(path, schema, version), CorruptFile(path, moved, reason)
-
-
-def _open(path: Path, schema: str, version: int) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=10)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")  # a sent message survives power loss
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            err = sqlite3.DatabaseError(f"integrity check failed: {check}")
-            err.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # type: ignore[attr-defined]
-            raise err
-        found = conn.execute("PRAGMA user_version").fetchone()[0]
-        if found == 0:
-            with conn:
-                conn.executescript(schema)
-                conn.execute(f"PRAGMA user_version={version}")
-        elif found > version:
-            raise RuntimeError(f"{path.name} was written by a newer Seller Composer")
-        return conn
-    except BaseException:
-        conn.close()
-        raise
-
-
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS orders (
     order_id TEXT PRIMARY KEY,

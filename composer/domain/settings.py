@@ -13,8 +13,7 @@ import platformdirs
 
 from composer.domain.paths import ENV_VAR, data_dir
 from composer.domain.reasons import MARKETPLACES
-from composer.domain.storage import CorruptFile, atomic_write_json
-from composer.domain.templates import read_json_store
+from composer.domain.storage import CorruptFile, atomic_write_json, read_json_store
 
 FILE_NAME = "settings.json"
 LOCATION_FILE = "location.json"

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
-import time
 import tomllib
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +13,11 @@ from typing import Any
 
 from composer.domain.placeholders import fill, unfill
 from composer.domain.reasons import MARKETPLACES, load_reasons
-from composer.domain.storage import CorruptFile, atomic_write_json, move_aside
+from composer.domain.storage import (
+    CorruptFile,
+    atomic_write_json,
+    read_json_store,
+)
 from composer.locate import resources_dir
 
 FILE_NAME = "templates.json"
@@ -25,44 +26,6 @@ VERSION = 1
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def sweep_temp_files(path: Path, older_than: float = 10.0) -> None:
-    """Remove temp files an interrupted atomic write of `path` left behind.
-
-    Fresh ones are left alone: another instance (the CLI next to the app) may be writing.
-    """
-    cutoff = time.time() - older_than
-    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if tmp.stat().st_mtime < cutoff:
-                tmp.unlink()
-
-
-def read_json_store[T](path: Path,
-                       parse: Callable[[Any], T]) -> tuple[T | None, CorruptFile | None]:
-    """Read a JSON store: (value, None), (None, None) when absent, or (None, notice).
-
-    A file that cannot be read or parsed is moved aside, never overwritten, and the
-    notice says where it went.
-    """
-    sweep_temp_files(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, None
-    except OSError as exc:
-        problem = exc.strerror or str(exc)
-    else:
-        try:
-            return parse(json.loads(data.decode("utf-8"))), None
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            problem = str(exc) or type(exc).__name__
-    try:
-        moved = move_aside(path)
-    except OSError:
-        moved = path
-    return None, CorruptFile(path, moved, problem)
 
 
 @dataclass(frozen=True)
