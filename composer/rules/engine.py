@@ -81,6 +81,11 @@ class Job:
     memo: dict[str, object] = field(default_factory=dict)  # results checks share in one run
     _protected: dict[str, list] = field(default_factory=dict)
 
+    @cached_property
+    def known_words(self) -> set[str]:
+        """Names and dictionary words of the context, lower-cased: computed once per run."""
+        return self.context.known_words()
+
     def protected(self, name: str) -> list[tuple[int, int, str]]:
         if name not in self._protected:
             self._protected[name] = protected_spans(self.fields[name].text)

@@ -152,7 +152,7 @@ def foreign_language(fld: Field, job: Job, options: dict | None = None) -> str |
             "language-profiles",
             lambda: load_profiles(resources / "languages" / "function-words.toml"))
         text = mask(fld.text, job.protected(fld.name))
-        known = job.context.known_words()
+        known = job.known_words
         found = detect(text, expected, profiles, options, known)
         if found is None:  # the body in another language between the greeting and sign-off
             found = detect(body_of(text), expected, profiles, options, known)

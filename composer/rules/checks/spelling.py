@@ -148,7 +148,7 @@ def check_spelling(fld: Field, rule: Rule, job: Job) -> Iterator[Hit]:
         if (word in frequent and not other) or len(word) < 2 or _not_a_word(text, m, lang):
             continue
         if known is None:
-            known = job.context.known_words()
+            known = job.known_words
         if word in known or word.replace("'", "") in known:
             continue
         if other:
