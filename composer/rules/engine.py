@@ -110,7 +110,7 @@ def pattern_hits(fld: Field, rule: Rule) -> Iterator[Hit]:
     """Hits of an existence or substitution rule, honouring with/without/scope."""
     text, lowered = fld.text, fld.lowered
     seen: set[tuple[int, int]] = set()
-    for pat, need in zip(rule.patterns, rule.heads, strict=True):
+    for pat, need in zip(rule.patterns, rule.needs, strict=True):
         if need is not None and not any(h in lowered for h in need):
             continue
         for m in pat.finditer(text):

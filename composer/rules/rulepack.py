@@ -53,7 +53,7 @@ class Rule:
     options: dict = field(default_factory=dict)
     example_reason: str | None = None
     example_subject: str | None = None
-    heads: tuple[frozenset[str] | None, ...] = ()  # per pattern: prefilter.needed_words
+    needs: tuple[frozenset[str] | None, ...] = ()  # per pattern: prefilter.needed_words
     example_context: dict = field(default_factory=dict)  # CheckContext fields for examples
     example_pass_context: dict | None = None  # for the passing ones, if different
 
@@ -105,7 +105,7 @@ def _rule(raw: dict, lang: str, where: str) -> Rule:
         examples_fail=tuple(ex.get("fail", ())),
         examples_pass=tuple(ex.get("pass", ())),
         patterns=patterns,
-        heads=tuple(needed_words(p) for p in patterns),
+        needs=tuple(needed_words(p) for p in patterns),
         with_=_compile(rid, raw.get("with", []), flags),
         without=_compile(rid, raw.get("without", []), flags),
         scope=raw.get("scope", "match"),

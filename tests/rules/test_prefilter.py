@@ -28,7 +28,7 @@ def test_needed_words_are_what_every_match_contains(pattern, words):
 def test_no_rule_example_matches_without_its_needed_words():
     checked = 0
     for rule in RULES:
-        for pattern, need in zip(rule.patterns, rule.heads, strict=True):
+        for pattern, need in zip(rule.patterns, rule.needs, strict=True):
             if need is None:
                 continue
             for text in TEXTS:
