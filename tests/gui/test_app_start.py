@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 import time
 
 from conftest import wait_checked
@@ -82,24 +81,6 @@ def test_a_100kb_paste_is_checked_off_the_ui_thread(qtbot, composer_window):
     wait_checked(qtbot, w, timeout=20000)
     assert not w.send_button.isEnabled()
     assert w.problem_count() > 100
-
-
-def test_many_void_qt_calls_do_not_crash_the_interpreter(tmp_path):
-    """PySide6 6.12.0 on CPython 3.11 aborts after ~3,700 void calls (none_dealloc)."""
-    script = textwrap.dedent("""
-        import os
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from PySide6.QtWidgets import QApplication, QPushButton
-        app = QApplication([])
-        button = QPushButton()
-        for i in range(20000):
-            button.setEnabled(i % 2 == 0)
-        print("ok")
-    """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr[-500:]
-    assert done.stdout.strip() == "ok"
 
 
 def test_smoke_test_shows_the_window_checks_once_and_quits(qtbot, tmp_path):
